@@ -1,0 +1,188 @@
+"""The arithmetic a claim is evaluated in.
+
+A claim's relation is written once, against the operations below, and runs
+unchanged in two backends:
+
+* ``HighPrecision(dps)``: mpmath matrices at ``dps`` digits; SVDs by
+  ``mpmath.svd_r``, the spectral norm by the symmetric eigensolver on the
+  Gram matrix (never by the SVD, so that "‖M‖₂ = σ₁" compares two independent
+  computations), ranks by the tolerance policy.
+* ``Exact()``: sympy matrices of rationals or of symbols.  Nothing is rounded.
+  Singular value decompositions are not computed but *known*: an instance
+  built with a prescribed SVD hands it over (``Exact(known=...)``), and
+  ``svd`` of anything else is an error.  The spectral norm is the largest root
+  of the characteristic polynomial of the Gram matrix, found by factoring
+  (exact rationals, or ``CRootOf`` algebraic numbers), so comparisons with it
+  are decided exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from fractions import Fraction
+
+import mpmath
+import sympy
+
+from numerics import matrices
+from numerics.errors import InvalidArgument
+from numerics.precision import workdps
+
+
+class NotDecidable(ArithmeticError):
+    """Exact arithmetic could not decide a sign or find a root in closed form."""
+
+
+class HighPrecision:
+    """mpmath arithmetic at ``dps`` digits; enter it as a context to scope the precision."""
+
+    exact = False
+
+    def __init__(self, dps: int):
+        self.dps = dps
+        self._scope = workdps(dps)
+
+    def __enter__(self) -> HighPrecision:
+        self._scope.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._scope.__exit__(*exc)
+
+    def __repr__(self) -> str:
+        return f"HighPrecision(dps={self.dps})"
+
+    def number(self, x):
+        if isinstance(x, Fraction):
+            return mpmath.mpf(x.numerator) / x.denominator
+        return mpmath.mpf(x)
+
+    def matrix(self, value) -> mpmath.matrix:
+        return matrices.to_mp(value)
+
+    def zeros(self, rows: int, cols: int) -> mpmath.matrix:
+        return mpmath.zeros(rows, cols)
+
+    def shape(self, M) -> tuple[int, int]:
+        return M.rows, M.cols
+
+    def transpose(self, M):
+        return M.T
+
+    def column(self, M, j: int):
+        return M[:, j]
+
+    def entries(self, M) -> list:
+        return [M[i, j] for i in range(M.rows) for j in range(M.cols)]
+
+    def total(self, values: Iterable):
+        return mpmath.fsum(values)
+
+    def sqrt(self, x):
+        return mpmath.sqrt(x)
+
+    def frobenius_sq(self, M):
+        return mpmath.fsum(x * x for x in M)
+
+    def spectral_sq(self, M):
+        return matrices.spectral_norm(M) ** 2
+
+    def svd(self, M):
+        return matrices.svd(M)
+
+    def rank(self, M) -> int:
+        return matrices.numerical_rank(M)
+
+
+class Exact:
+    """Exact sympy arithmetic; ``known`` maps ``id(matrix)`` to its prescribed ``(U, s, V)``."""
+
+    exact = True
+
+    def __init__(self, known: dict[int, tuple] | None = None):
+        self.known = dict(known or {})
+
+    def __enter__(self) -> Exact:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def __repr__(self) -> str:
+        return "Exact()"
+
+    def number(self, x):
+        return sympy.nsimplify(x) if isinstance(x, float) else sympy.sympify(x)
+
+    def matrix(self, value) -> sympy.Matrix:
+        return matrices.to_sympy(value)
+
+    def zeros(self, rows: int, cols: int) -> sympy.Matrix:
+        return sympy.zeros(rows, cols)
+
+    def shape(self, M) -> tuple[int, int]:
+        return M.shape
+
+    def transpose(self, M):
+        return M.T
+
+    def column(self, M, j: int):
+        return M[:, j]
+
+    def entries(self, M) -> list:
+        return list(M)
+
+    def total(self, values: Iterable):
+        return sympy.Add(*values)
+
+    def sqrt(self, x):
+        return sympy.sqrt(x)
+
+    def frobenius_sq(self, M):
+        return sympy.cancel(sum((x**2 for x in M), sympy.S.Zero))
+
+    def spectral_sq(self, M):
+        G = M.T * M if M.cols <= M.rows else M * M.T
+        charpoly = G.charpoly()
+        lam = charpoly.gens[0]
+        poly = sympy.Poly(sympy.factor(sympy.cancel(charpoly.as_expr())), lam)
+        if poly.free_symbols - {lam}:
+            roots = sympy.roots(poly, lam)
+            if sum(roots.values()) != poly.degree():
+                raise NotDecidable(f"no closed form for the eigenvalues of the Gram matrix {G}")
+            return _symbolic_max(list(roots))
+        return poly.real_roots()[-1]
+
+    def svd(self, M):
+        try:
+            return self.known[id(M)]
+        except KeyError:
+            raise InvalidArgument("M", "a matrix whose SVD was prescribed by its instance") from None
+
+    def rank(self, M) -> int:
+        return M.rank(simplify=True)
+
+
+def _symbolic_max(values: Sequence):
+    best = values[0]
+    for value in values[1:]:
+        difference = sympy.factor(sympy.cancel(value - best))
+        if difference.is_nonnegative:
+            best = value
+        elif not difference.is_nonpositive:
+            raise NotDecidable(f"cannot order the roots {best} and {value}")
+    return sympy.cancel(best)
+
+
+def truncation(ops, A, k: int):
+    """``A_k = Σ_{j≤k} σ_j u_j v_jᵀ`` from the SVD the backend knows or computes."""
+    U, s, V = ops.svd(A)
+    Ak = ops.zeros(*ops.shape(A))
+    for j in range(k):
+        Ak = Ak + s[j] * ops.column(U, j) * ops.transpose(ops.column(V, j))
+    return Ak
+
+
+def singular_values(ops, A) -> list:
+    """The ``min(m, n)`` singular values of ``A``, descending."""
+    return list(ops.svd(A)[1])

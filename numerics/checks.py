@@ -1,0 +1,250 @@
+"""Running claims: symbolic, exact and randomised checks, and the refutation of mutants.
+
+Each runner evaluates a ``Claim`` on its instances, keeps the statistics the
+evidence reports (instances, families, dps, worst relative slack, largest
+relative residual, seconds), records them (``numerics.records``) and raises
+``CheckFailed`` — naming the claim, the check, the instance exactly and the
+slack — if the claim fails on any instance.
+
+Profiles fix how hard the checks look: ``ci`` is fast and, like ``thorough``,
+deterministic for a given seed (hypothesis runs with an explicit seed derived
+from the run's seed and the check's name, and no example database).
+"""
+
+from __future__ import annotations
+
+import time
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+import hypothesis
+from hypothesis import HealthCheck, Phase, given, settings
+
+from numerics import claims
+from numerics.backends import Exact, HighPrecision
+from numerics.claims import Case, Claim
+from numerics.errors import InvalidArgument
+from numerics.records import CheckRecord, MutantRecord, record
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    dps: int
+    max_examples: int
+    exact_examples: int
+    mutant_examples: int
+    max_side: int
+
+
+PROFILES: dict[str, Profile] = {
+    "ci": Profile("ci", dps=30, max_examples=60, exact_examples=24, mutant_examples=300, max_side=4),
+    "thorough": Profile(
+        "thorough", dps=50, max_examples=600, exact_examples=160, mutant_examples=2000, max_side=6
+    ),
+}
+
+MIN_PER_FAMILY = 3
+
+_state: dict[str, Any] = {"profile": PROFILES["ci"], "seed": 0}
+
+
+def configure(*, profile: str, seed: int) -> None:
+    """Select the profile and seed of every check run in this process."""
+    if profile not in PROFILES:
+        raise InvalidArgument("profile", f"one of {sorted(PROFILES)}", profile)
+    if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
+        raise InvalidArgument("seed", "an int >= 0", seed)
+    _state.update(profile=PROFILES[profile], seed=seed)
+
+
+def current() -> tuple[Profile, int]:
+    return _state["profile"], _state["seed"]
+
+
+class CheckFailed(AssertionError):
+    """A claim failed on an instance (or a mutant survived its refutation)."""
+
+
+@dataclass
+class _Stats:
+    instances: int = 0
+    families: set[str] = field(default_factory=set)
+    dps: int | None = None
+    worst_slack: Any = None
+    max_residual: Any = None
+    failure: str | None = None
+
+    def add(self, evaluation: claims.Evaluation, values: dict[str, Any]) -> None:
+        self.instances += 1
+        self.families.update(v.family for v in values.values() if hasattr(v, "family"))
+        if evaluation.dps is not None:
+            self.dps = max(self.dps or 0, evaluation.dps)
+        slack, residual = evaluation.slack, evaluation.residual
+        if _is_number(slack) and (self.worst_slack is None or slack < self.worst_slack):
+            self.worst_slack = slack
+        elif self.worst_slack is None:
+            self.worst_slack = slack
+        if _is_number(residual) and (self.max_residual is None or residual > self.max_residual):
+            self.max_residual = residual
+
+
+def _is_number(x) -> bool:
+    try:
+        float(x)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _message(claim: Claim, check: str, evaluation: claims.Evaluation, values: dict[str, Any]) -> str:
+    lines = [f"{claim.name} [{check}] fails on: {claims.describe(values)}"]
+    parts = zip(evaluation.relations, evaluation.differences, evaluation.tolerances, strict=True)
+    for rel, difference, tol in parts:
+        lines.append(
+            f"  {rel.label or 'relation'}: lhs={claims.format_number(rel.lhs)} {rel.kind} "
+            f"rhs={claims.format_number(rel.rhs)}; "
+            f"rhs - lhs={claims.format_number(difference)}, tolerance={tol}"
+        )
+    lines.append(f"  evaluated with dps={evaluation.dps}" if evaluation.dps else "  evaluated exactly")
+    return "\n".join(lines)
+
+
+def _seed_for(name: str, kind: str) -> int:
+    return zlib.crc32(f"{current()[1]}:{name}:{kind}".encode())
+
+
+def _search(claim: Claim, kind: str, examples: int, stats: _Stats, family: str | None = None) -> str | None:
+    """Run hypothesis over the claim's instances; return the failure message, if any."""
+    profile, _ = current()
+    exact = kind == "exact"
+
+    @settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        derandomize=False,
+        phases=(Phase.explicit, Phase.generate, Phase.shrink),
+        suppress_health_check=list(HealthCheck),
+        print_blob=False,
+    )
+    @hypothesis.seed(_seed_for(claim.name, f"{kind}:{family}"))
+    @given(claims.instances(claim, family=family, max_side=profile.max_side, exact=exact))
+    def run(values):
+        ops = Exact() if exact else HighPrecision(profile.dps + claims.dynamic_range_digits(values))
+        evaluation = claim.evaluate(ops, values)
+        stats.add(evaluation, values)
+        if not evaluation.holds:
+            raise CheckFailed(_message(claim, kind, evaluation, values))
+
+    try:
+        run()
+    except CheckFailed as failure:
+        return str(failure)
+    return None
+
+
+def _search_each_family(claim: Claim, kind: str, examples: int, stats: _Stats) -> str | None:
+    """``_search`` once per family of the claim's first matrix, sharing ``examples`` among
+    them (at least ``MIN_PER_FAMILY`` each), so that every family is covered."""
+    families = claims.primary_families(claim, exact=kind == "exact")
+    for family in families:
+        failure = _search(claim, kind, max(MIN_PER_FAMILY, examples // len(families)), stats, family)
+        if failure:
+            return failure
+    return None
+
+
+def _finish(
+    claim: Claim, name: str, kind: str, stats: _Stats, start: float, failure: str | None
+) -> CheckRecord:
+    result = CheckRecord(
+        theorem=claim.id,
+        name=name,
+        kind=kind,
+        status="failed" if failure else "passed",
+        instances=stats.instances,
+        families=tuple(sorted(stats.families)),
+        dps=stats.dps,
+        worst_slack=None if stats.worst_slack is None else claims.format_number(stats.worst_slack),
+        max_residual=None if stats.max_residual is None else claims.format_number(stats.max_residual),
+        seconds=round(time.perf_counter() - start, 3),
+        failure=failure,
+    )
+    record(result)
+    if failure:
+        raise CheckFailed(failure)
+    return result
+
+
+def _no_mutants(claim: Claim) -> None:
+    if claim.is_mutant:
+        raise InvalidArgument("claim", "a claim, not a mutant (use refute for mutants)", claim.name)
+
+
+def check_case(claim: Claim, case: Case) -> CheckRecord:
+    """Evaluate the claim exactly on one fixed symbolic or rational case."""
+    _no_mutants(claim)
+    start, stats = time.perf_counter(), _Stats()
+    values = case.build()
+    evaluation = claim.evaluate(Exact(), values)
+    stats.add(evaluation, values)
+    name = f"{case.kind}:{case.name}"
+    failure = None if evaluation.holds else _message(claim, name, evaluation, values)
+    return _finish(claim, name, case.kind, stats, start, failure)
+
+
+def check_exact(claim: Claim) -> CheckRecord:
+    """Hypothesis-drawn rational instances (prescribed SVDs where needed), in exact arithmetic."""
+    _no_mutants(claim)
+    start, stats = time.perf_counter(), _Stats()
+    failure = _search_each_family(claim, "exact", current()[0].exact_examples, stats)
+    return _finish(claim, "exact", "exact", stats, start, failure)
+
+
+def check_randomized(claim: Claim) -> CheckRecord:
+    """Hypothesis-drawn instances of every family, at the profile's dps (plus the digits
+    needed to resolve the instance's dynamic range)."""
+    _no_mutants(claim)
+    start, stats = time.perf_counter(), _Stats()
+    failure = _search_each_family(claim, "randomized", current()[0].max_examples, stats)
+    return _finish(claim, "randomized", "randomized", stats, start, failure)
+
+
+def refute(mutant: Claim) -> MutantRecord:
+    """Search for an instance on which the mutant fails: exactly first, then at high precision.
+
+    Records and returns the refutation; raises ``CheckFailed`` if the mutant survives.
+    """
+    if not mutant.is_mutant:
+        raise InvalidArgument("mutant", "a mutant made with Claim.mutant", mutant.name)
+    examples = current()[0].mutant_examples
+    for kind in ("exact", "randomized"):
+        stats = _Stats()
+        failure = _search(mutant, kind, examples, stats)
+        if failure:
+            result = MutantRecord(mutant.id, mutant.name, "refuted", kind, failure, _slack_text(stats))
+            record(result)
+            return result
+    record(MutantRecord(mutant.id, mutant.name, "survived", "randomized", None, _slack_text(stats)))
+    raise CheckFailed(
+        f"mutant {mutant.name} of {mutant.id} survived {examples} exact and randomised instances"
+    )
+
+
+def _slack_text(stats: _Stats) -> str | None:
+    return None if stats.worst_slack is None else claims.format_number(stats.worst_slack)
+
+
+__all__ = [
+    "PROFILES",
+    "CheckFailed",
+    "Profile",
+    "check_exact",
+    "check_randomized",
+    "check_case",
+    "configure",
+    "current",
+    "refute",
+]
