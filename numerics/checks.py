@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -156,10 +157,28 @@ def _search_each_family(claim: Claim, kind: str, examples: int, stats: _Stats) -
     return None
 
 
-def _finish(
+def _run(claim: Claim, name: str, kind: str, body: Callable[[_Stats], str | None]) -> CheckRecord:
+    """Run ``body`` (which returns a failure message or None), record the outcome — an
+    error inside the check is recorded as a failure too — and raise on failure."""
+    _no_mutants(claim)
+    start, stats = time.perf_counter(), _Stats()
+    try:
+        failure = body(stats)
+    except Exception as error:
+        failure = f"{claim.name} [{name}] raised {type(error).__name__}: {error}"
+        record(_record(claim, name, kind, stats, start, failure))
+        raise
+    result = _record(claim, name, kind, stats, start, failure)
+    record(result)
+    if failure:
+        raise CheckFailed(failure)
+    return result
+
+
+def _record(
     claim: Claim, name: str, kind: str, stats: _Stats, start: float, failure: str | None
 ) -> CheckRecord:
-    result = CheckRecord(
+    return CheckRecord(
         theorem=claim.id,
         name=name,
         kind=kind,
@@ -172,10 +191,6 @@ def _finish(
         seconds=round(time.perf_counter() - start, 3),
         failure=failure,
     )
-    record(result)
-    if failure:
-        raise CheckFailed(failure)
-    return result
 
 
 def _no_mutants(claim: Claim) -> None:
@@ -185,31 +200,33 @@ def _no_mutants(claim: Claim) -> None:
 
 def check_case(claim: Claim, case: Case) -> CheckRecord:
     """Evaluate the claim exactly on one fixed symbolic or rational case."""
-    _no_mutants(claim)
-    start, stats = time.perf_counter(), _Stats()
-    values = case.build()
-    evaluation = claim.evaluate(Exact(), values)
-    stats.add(evaluation, values)
     name = f"{case.kind}:{case.name}"
-    failure = None if evaluation.holds else _message(claim, name, evaluation, values)
-    return _finish(claim, name, case.kind, stats, start, failure)
+
+    def body(stats: _Stats) -> str | None:
+        values = case.build()
+        evaluation = claim.evaluate(Exact(), values)
+        stats.add(evaluation, values)
+        return None if evaluation.holds else _message(claim, name, evaluation, values)
+
+    return _run(claim, name, case.kind, body)
 
 
 def check_exact(claim: Claim) -> CheckRecord:
     """Hypothesis-drawn rational instances (prescribed SVDs where needed), in exact arithmetic."""
-    _no_mutants(claim)
-    start, stats = time.perf_counter(), _Stats()
-    failure = _search_each_family(claim, "exact", current()[0].exact_examples, stats)
-    return _finish(claim, "exact", "exact", stats, start, failure)
+    examples = current()[0].exact_examples
+    return _run(claim, "exact", "exact", lambda stats: _search_each_family(claim, "exact", examples, stats))
 
 
 def check_randomized(claim: Claim) -> CheckRecord:
     """Hypothesis-drawn instances of every family, at the profile's dps (plus the digits
     needed to resolve the instance's dynamic range)."""
-    _no_mutants(claim)
-    start, stats = time.perf_counter(), _Stats()
-    failure = _search_each_family(claim, "randomized", current()[0].max_examples, stats)
-    return _finish(claim, "randomized", "randomized", stats, start, failure)
+    examples = current()[0].max_examples
+    return _run(
+        claim,
+        "randomized",
+        "randomized",
+        lambda stats: _search_each_family(claim, "randomized", examples, stats),
+    )
 
 
 def refute(mutant: Claim) -> MutantRecord:

@@ -90,3 +90,11 @@ def test_configure_validates():
     with pytest.raises(InvalidArgument) as error:
         checks.configure(profile="ci", seed=-1)
     assert error.value.argument == "seed"
+
+
+def test_an_error_inside_a_check_is_recorded_as_a_failure(made):
+    broken = Claim("example_broken", "t", "s", "1/0", (Matrix("M"),), lambda ops, M: at_most(1 / 0, 1))
+    with pytest.raises(ZeroDivisionError):
+        checks.check_randomized(broken)
+    (failed,) = made
+    assert failed.status == "failed" and "ZeroDivisionError" in failed.failure
