@@ -1,0 +1,219 @@
+"""The ``svd-proofs`` command (also ``python -m proofs``).
+
+    svd-proofs list [--json]
+        the catalog: each theorem's id, title, source, checks by kind and mutants
+    svd-proofs evidence [--profile ci|thorough] [--seed S] [--workers N|auto] [--out DIR]
+        run the test suite under the evidence plugin (``numerics.evidence``) and
+        write DIR/evidence.json and DIR/evidence.md
+
+Exit status: 0 on success, 1 when a check failed (or a mutant survived), 2 on a
+usage error — always a one-line message on stderr naming the argument.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from numerics.errors import InvalidArgument
+from numerics.records import KINDS
+
+PROG = "svd-proofs"
+DEFAULT_PROFILE = "thorough"
+DEFAULT_OUT = Path("evidence")
+AUTO = "auto"
+USAGE_ERROR = 2
+CHECKS_FAILED = 1
+_PYTEST_USAGE_ERROR = 4
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line ``argv`` (default ``sys.argv[1:]``); return the exit status."""
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exit_:  # argparse's own errors (status 2) and --help (status 0)
+        return exit_.code if isinstance(exit_.code, int) else USAGE_ERROR
+    try:
+        return args.run(args)
+    except InvalidArgument as exc:
+        return _usage_error(f"{PROG} {args.command}", str(exc))
+    except BrokenPipeError:  # the reader went away (`svd-proofs list | head`): nothing left to say
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter's final flush quiet
+        return 0
+
+
+# --------------------------------------------------------------------------- list
+
+
+def list_theorems(args: argparse.Namespace) -> int:
+    from proofs.registry import theorems
+
+    rows = [_catalog_row(theorem) for theorem in theorems()]
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        print(_text_table(rows))
+    return 0
+
+
+def _catalog_row(theorem) -> dict:
+    return {
+        "id": theorem.id,
+        "title": theorem.title,
+        "source": theorem.source,
+        "module": theorem.module,
+        "checks": dict(theorem.checks),
+        "mutants": list(theorem.mutants),
+    }
+
+
+def _text_table(rows: list[dict]) -> str:
+    header = ("id", "title", "source", "checks s/e/r", "mutants")
+    lines = [
+        (
+            row["id"],
+            row["title"],
+            row["source"],
+            "/".join(str(row["checks"].get(kind, 0)) for kind in KINDS),
+            ", ".join(row["mutants"]),
+        )
+        for row in rows
+    ]
+    widths = [max(len(cells[i]) for cells in [header, *lines]) for i in range(len(header) - 1)]
+    return "\n".join(
+        "  ".join(
+            [*(cell.ljust(width) for cell, width in zip(cells, widths, strict=False)), cells[-1]]
+        ).rstrip()
+        for cells in [header, *lines]
+    )
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+def tests_directory() -> Path:
+    """The project's ``tests/``: the evidence run needs a source checkout (``pip install -e .``)."""
+    return Path(__file__).resolve().parents[1] / "tests"
+
+
+def pytest_command(tests: Path, *, profile: str, seed: int, workers: int | str, out: Path) -> list[str]:
+    """The pytest run that produces the evidence for ``svd-proofs evidence``; ``workers``
+    is a number of xdist processes or ``"auto"`` (one per CPU core)."""
+    from numerics.evidence import plugin_args
+
+    command = [sys.executable, "-m", "pytest", str(tests), "-q", *plugin_args()]
+    command += ["--svd-profile", profile, "--svd-seed", str(seed), "--evidence-dir", str(out)]
+    return command + ([] if workers == 1 else ["-n", str(workers)])
+
+
+def run_evidence(args: argparse.Namespace) -> int:
+    from numerics.evidence import JSON_NAME, MARKDOWN_NAME
+
+    tests = tests_directory()
+    if not tests.is_dir():
+        return _usage_error(
+            f"{PROG} evidence",
+            f"no tests directory at {tests}: install from a source checkout (pip install -e .)",
+        )
+    out = args.out.resolve()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return _usage_error(f"{PROG} evidence", f"argument --out: cannot create {out}: {exc.strerror}")
+    command = pytest_command(tests, profile=args.profile, seed=args.seed, workers=args.workers, out=out)
+    status = subprocess.run(command, cwd=tests.parent).returncode
+    if status == _PYTEST_USAGE_ERROR:
+        return _usage_error(f"{PROG} evidence", f"pytest rejected the run (exit status {status}); see above")
+    if status in (0, CHECKS_FAILED):  # the run reached its end, where the plugin writes
+        print(f"{PROG}: evidence written to {out / JSON_NAME} and {out / MARKDOWN_NAME}")
+    if status == 0:
+        return 0
+    print(
+        f"{PROG}: the test run failed (pytest exit status {status}); see the failures above", file=sys.stderr
+    )
+    return CHECKS_FAILED
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its errors on one line (``prog: error: argument X: ...``)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(USAGE_ERROR, f"{self.prog}: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    from numerics.checks import PROFILES
+
+    parser = _Parser(prog=PROG, description="Executable evidence for the theorems of the SVD documents.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    listing = commands.add_parser("list", help="the theorem catalog")
+    listing.add_argument("--json", action="store_true", help="print the catalog as JSON")
+    listing.set_defaults(run=list_theorems)
+
+    evidence = commands.add_parser("evidence", help="run every check and write the evidence dossier")
+    evidence.add_argument(
+        "--profile",
+        choices=sorted(PROFILES),
+        default=DEFAULT_PROFILE,
+        help=f"check profile (default: {DEFAULT_PROFILE})",
+    )
+    evidence.add_argument(
+        "--seed",
+        type=_int_at_least(0),
+        default=0,
+        metavar="S",
+        help="seed of the randomised checks (default: 0)",
+    )
+    evidence.add_argument(
+        "--workers",
+        type=_workers,
+        default=AUTO,
+        metavar="N|auto",
+        help="pytest-xdist worker processes, or 'auto' for one per CPU core (default: auto)",
+    )
+    evidence.add_argument(
+        "--out",
+        type=Path,
+        default=DEFAULT_OUT,
+        metavar="DIR",
+        help=f"output directory (default: ./{DEFAULT_OUT})",
+    )
+    evidence.set_defaults(run=run_evidence)
+    return parser
+
+
+def _workers(text: str) -> int | str:
+    if text == AUTO:
+        return AUTO
+    try:
+        return _int_at_least(1)(text)
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(f"expected an int >= 1 or {AUTO!r}, got {text!r}") from None
+
+
+def _int_at_least(minimum: int):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or value < minimum:
+            raise argparse.ArgumentTypeError(f"expected an int >= {minimum}, got {text!r}")
+        return value
+
+    return parse
+
+
+def _usage_error(prog: str, message: str) -> int:
+    print(f"{prog}: error: {message}", file=sys.stderr)
+    return USAGE_ERROR
