@@ -17,7 +17,7 @@ Variables
 ---------
 ``Matrix(name, rows, cols)`` — rows/cols are ints or shared dimension names
 (``"m"``, ``"n"``); optional ``nonzero``, ``max_rank`` and ``families``;
-``prescribed_svd`` asks exact checks to draw it from families whose SVD is
+``prescribed`` asks exact checks to draw it from families whose SVD is
 known exactly (the ``Exact`` backend never computes one).
 ``Orthogonal(name, size)`` — an exactly orthogonal rational matrix.
 ``Integer(name, low, high)`` — inclusive bounds, ints or functions of the
@@ -74,7 +74,7 @@ class Matrix:
     nonzero: bool = False
     max_rank: Bound | None = None
     families: tuple[str, ...] | None = None
-    prescribed_svd: bool = False
+    prescribed: bool = False
 
 
 @dataclass(frozen=True)
@@ -321,7 +321,7 @@ def primary_families(claim: Claim, *, exact: bool = False) -> tuple[str, ...]:
 
 def _choices(var: Matrix, *, exact: bool, min_dim: int) -> tuple[str, ...]:
     choices = tuple(f for f in strategies.FAMILIES if var.families is None or f in var.families)
-    if exact and var.prescribed_svd:
+    if exact and var.prescribed:
         choices = tuple(f for f in choices if f in strategies.KNOWN_SVD_FAMILIES)
     if var.nonzero:
         choices = tuple(f for f in choices if f != "zero" and (f != "rank_deficient" or min_dim > 1))
@@ -335,7 +335,7 @@ def instances(
 
     ``family`` fixes the family of the first matrix variable (one of
     ``primary_families(claim)``); the others are drawn from every family they
-    allow.  With ``exact``, variables with ``prescribed_svd`` come from
+    allow.  With ``exact``, variables with ``prescribed`` come from
     ``KNOWN_SVD_FAMILIES``.  Shrinks dimension by dimension towards 1 (2 where
     the family needs it), families towards the first listed, and each matrix as
     its family's strategy shrinks.

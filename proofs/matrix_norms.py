@@ -107,7 +107,7 @@ frobenius_norm_eq_singular_values = Claim(
     title="The squared Frobenius norm is the sum of the squared singular values",
     source="000 Matrix Norms",
     statement="‖M‖_F² = Σ_{i=1}^{min(m,n)} σ_i².",
-    variables=(Matrix("M", prescribed_svd=True),),
+    variables=(Matrix("M", prescribed=True),),
     relation=lambda ops, M: equal(
         ops.frobenius_sq(M),
         ops.total(s**2 for s in singular_values(ops, M)),
@@ -156,7 +156,7 @@ spectral_norm_eq_top_singular_value = Claim(
     title="The spectral norm is the largest singular value",
     source="000 Matrix Norms",
     statement="‖M‖₂ = max_{‖x‖=1} ‖Mx‖ = σ₁, and the maximum is attained at x = v₁.",
-    variables=(Matrix("M", prescribed_svd=True),),
+    variables=(Matrix("M", prescribed=True),),
     relation=_spectral_norm_eq_top,
 )
 

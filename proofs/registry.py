@@ -62,6 +62,34 @@ class Theorem:
         return counts
 
 
+@dataclass(frozen=True)
+class Erratum:
+    """A claim of a source document that fails as printed, and its correction.
+
+    ``literal`` is a mutant (of some registered theorem) stating what the document
+    prints, refuted by the checks; ``corrected`` the claim that holds instead.
+    """
+
+    name: str
+    source: str
+    printed: str
+    correction: str
+    literal: Claim
+    corrected: Claim
+
+    def __post_init__(self):
+        if not self.literal.is_mutant:
+            raise InvalidArgument("literal", "a mutant stating the printed claim", self.literal.name)
+        if self.corrected.is_mutant:
+            raise InvalidArgument("corrected", "a claim that holds, not a mutant", self.corrected.name)
+
+
+@cache
+def errata() -> tuple[Erratum, ...]:
+    """Every module's ``ERRATA``, in the modules' order."""
+    return tuple(e for name in MODULES for e in getattr(importlib.import_module(name), "ERRATA", ()))
+
+
 @cache
 def theorems() -> tuple[Theorem, ...]:
     """All theorems, module by module, in the modules' order."""

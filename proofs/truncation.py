@@ -54,7 +54,7 @@ from numerics import exact
 from numerics.backends import singular_values, truncation
 from numerics.claims import Case, Claim, Integer, Matrix, at_most, equal, min_side, rank
 from numerics.symbolic import descending_values, plane_rotation, rotation, with_svd
-from proofs.registry import Theorem
+from proofs.registry import Erratum, Theorem
 
 
 def sigma(values, j: int):
@@ -128,8 +128,8 @@ def _cases(ks):
     )
 
 
-A_ANY = Matrix("A", prescribed_svd=True)
-A_NONZERO = Matrix("A", nonzero=True, prescribed_svd=True)
+A_ANY = Matrix("A", prescribed=True)
+A_NONZERO = Matrix("A", nonzero=True, prescribed=True)
 K_BELOW_RANK = Integer("k", 0, lambda v: rank(v["A"]) - 1)
 K_ANY = Integer("k", 0, lambda v: min_side(v["A"]))
 K_BELOW_SIDE = Integer("k", 0, lambda v: min_side(v["A"]) - 1)
@@ -203,6 +203,16 @@ relative_truncation_error = Claim(
     relation=_relative_error,
 )
 
+UNSQUARED = truncation_error_spectral.mutant(
+    "truncation_error_spectral_unsquared",
+    statement="σ_{k+1}² = ‖A − A_k‖₂ (002's last line, with its square dropped).",
+    relation=lambda ops, A, k: equal(
+        ops.sqrt(ops.spectral_sq(A - truncation(ops, A, k))),
+        sigma(singular_values(ops, A), k + 1) ** 2,
+        scale=ops.frobenius_sq(A),
+    ),
+)
+
 THEOREMS = (
     Theorem(
         truncation_rank,
@@ -243,15 +253,7 @@ THEOREMS = (
         truncation_error_spectral,
         cases=_cases((0, 1, 2)),
         mutant_claims=(
-            truncation_error_spectral.mutant(
-                "truncation_error_spectral_unsquared",
-                statement="σ_{k+1}² = ‖A − A_k‖₂ (002's last line, with its square dropped).",
-                relation=lambda ops, A, k: equal(
-                    ops.sqrt(ops.spectral_sq(A - truncation(ops, A, k))),
-                    sigma(singular_values(ops, A), k + 1) ** 2,
-                    scale=ops.frobenius_sq(A),
-                ),
-            ),
+            UNSQUARED,
             truncation_error_spectral.mutant(
                 "truncation_error_spectral_sigma_k",
                 statement="‖A − A_k‖₂² = σ_k² for 1 ≤ k ≤ min(m, n) (σ_k for σ_{k+1}).",
@@ -286,5 +288,16 @@ THEOREMS = (
                 ),
             ),
         ),
+    ),
+)
+
+ERRATA = (
+    Erratum(
+        name="002_induced_norm_missing_square",
+        source="002 Low-Rank Approximation in the Induced Norm, last line of the proof",
+        printed="By the Matrix Norms and Singular Values Lemma, σ_{k+1}² = ‖A − A_k‖₂",
+        correction="σ_{k+1}² = ‖A − A_k‖₂² (equivalently σ_{k+1} = ‖A − A_k‖₂)",
+        literal=UNSQUARED,
+        corrected=truncation_error_spectral,
     ),
 )

@@ -88,7 +88,7 @@ SHAPED = Claim(
     source="s",
     statement="shapes",
     variables=(
-        Matrix("A", "m", "n", nonzero=True, prescribed_svd=True),
+        Matrix("A", "m", "n", nonzero=True, prescribed=True),
         Matrix("B", "n", 2),
         Orthogonal("Q", "m"),
         Integer("k", 0, lambda v: claims.rank(v["A"]) - 1),
