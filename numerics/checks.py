@@ -204,6 +204,9 @@ def check_case(claim: Claim, case: Case) -> CheckRecord:
 
     def body(stats: _Stats) -> str | None:
         values = case.build()
+        problems = claim.violations(values)
+        if problems:
+            raise InvalidArgument("case", f"an instance of {claim.id} ({'; '.join(problems)})", case.name)
         evaluation = claim.evaluate(Exact(), values)
         stats.add(evaluation, values)
         return None if evaluation.holds else _message(claim, name, evaluation, values)
@@ -229,29 +232,45 @@ def check_randomized(claim: Claim) -> CheckRecord:
     )
 
 
-def refute(mutant: Claim) -> MutantRecord:
-    """Search for an instance on which the mutant fails: exactly first, then at high precision.
+def refute(mutant: Claim, cases: tuple[Case, ...] = ()) -> MutantRecord:
+    """Find an instance on which the mutant fails: the theorem's fixed rational ``cases``
+    first (a constant that is too small is refuted by the tight case the module already
+    checks), then drawn instances, exactly and then at high precision.
 
     Records and returns the refutation; raises ``CheckFailed`` if the mutant survives.
     """
     if not mutant.is_mutant:
         raise InvalidArgument("mutant", "a mutant made with Claim.mutant", mutant.name)
+    for case in (c for c in cases if c.kind == "exact"):
+        values = case.build()
+        if mutant.violations(values):
+            continue
+        evaluation = mutant.evaluate(Exact(), values)
+        if not evaluation.holds:
+            failure = _message(mutant, f"{case.kind}:{case.name}", evaluation, values)
+            return _refuted(mutant, case.kind, failure, evaluation.slack)
     examples = current()[0].mutant_examples
     for kind in ("exact", "randomized"):
         stats = _Stats()
         failure = _search(mutant, kind, examples, stats)
         if failure:
-            result = MutantRecord(mutant.id, mutant.name, "refuted", kind, failure, _slack_text(stats))
-            record(result)
-            return result
-    record(MutantRecord(mutant.id, mutant.name, "survived", "randomized", None, _slack_text(stats)))
+            return _refuted(mutant, kind, failure, stats.worst_slack)
+    slack = _slack_text(stats.worst_slack)
+    record(MutantRecord(mutant.id, mutant.name, "survived", "randomized", None, slack))
     raise CheckFailed(
-        f"mutant {mutant.name} of {mutant.id} survived {examples} exact and randomised instances"
+        f"mutant {mutant.name} of {mutant.id} survived {len(cases)} cases and {examples} exact and "
+        "randomised instances"
     )
 
 
-def _slack_text(stats: _Stats) -> str | None:
-    return None if stats.worst_slack is None else claims.format_number(stats.worst_slack)
+def _refuted(mutant: Claim, kind: str, failure: str, slack) -> MutantRecord:
+    result = MutantRecord(mutant.id, mutant.name, "refuted", kind, failure, _slack_text(slack))
+    record(result)
+    return result
+
+
+def _slack_text(slack) -> str | None:
+    return None if slack is None else claims.format_number(slack)
 
 
 __all__ = [

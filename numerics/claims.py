@@ -93,12 +93,14 @@ class Integer:
 Variable = Matrix | Orthogonal | Integer
 
 
-def rank(value: exact.ExactMatrix) -> int:
-    """The exact rank of drawn data (from its prescribed SVD when it has one)."""
+def rank(value) -> int:
+    """The exact rank of an instance's matrix (from its prescribed SVD when it has one)."""
+    if isinstance(value, SymbolicMatrix):
+        return sum(1 for x in value.svd[1] if x != 0) if value.svd else value.matrix.rank(simplify=True)
     return value.svd.rank if value.svd is not None else exact.exact_rank(value.rows)
 
 
-def min_side(value: exact.ExactMatrix) -> int:
+def min_side(value) -> int:
     return min(value.shape)
 
 
@@ -227,6 +229,42 @@ class Claim:
             variables=tuple(variables) if variables is not None else self.variables,
         )
 
+    def violations(self, values: Mapping[str, Any]) -> list[str]:
+        """The hypotheses on the variables that ``values`` break (empty when it is an instance
+        of this claim): names, shared dimensions, nonzero, rank bounds, integer ranges."""
+        problems = [f"missing value for {v.name!r}" for v in self.variables if v.name not in values]
+        if problems:
+            return problems
+        dims: dict[str, int] = {}
+
+        def agree(spec, size: int, name: str) -> None:
+            if isinstance(spec, int):
+                if spec != size:
+                    problems.append(f"{name} has a side {size}, expected {spec}")
+            elif dims.setdefault(spec, size) != size:
+                problems.append(f"{name} has {spec} = {size}, elsewhere {dims[spec]}")
+
+        for var in self.variables:
+            value = values[var.name]
+            if isinstance(var, Integer):
+                low, high = _resolve(var.low, values), _resolve(var.high, values)
+                if not low <= value <= high:
+                    problems.append(f"{var.name} = {value} is outside [{low}, {high}]")
+                continue
+            shape = value.shape
+            if isinstance(var, Orthogonal):
+                agree(var.size, shape[0], var.name)
+                agree(var.size, shape[1], var.name)
+                continue
+            agree(var.rows, shape[0], var.name)
+            agree(var.cols, shape[1], var.name)
+            if isinstance(value, exact.ExactMatrix):
+                if var.nonzero and rank(value) == 0:
+                    problems.append(f"{var.name} is zero")
+                if var.max_rank is not None and rank(value) > _resolve(var.max_rank, values):
+                    problems.append(f"{var.name} has rank {rank(value)} > {_resolve(var.max_rank, values)}")
+        return problems
+
     def evaluate(self, ops, values: Mapping[str, Any]) -> Evaluation:
         """Evaluate the relation on exact ``values`` (``ExactMatrix``/int) in backend ``ops``."""
         with ops:
@@ -298,6 +336,10 @@ class SymbolicMatrix:
 
     matrix: sympy.Matrix
     svd: tuple | None = None
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self.matrix.shape
 
 
 @dataclass(frozen=True)

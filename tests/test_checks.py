@@ -3,7 +3,7 @@ from fractions import Fraction
 import pytest
 
 from numerics import checks, records
-from numerics.claims import Case, Claim, Matrix, at_most
+from numerics.claims import Case, Claim, Integer, Matrix, at_most
 from numerics.errors import InvalidArgument
 from numerics.exact import ExactMatrix
 
@@ -98,3 +98,17 @@ def test_an_error_inside_a_check_is_recorded_as_a_failure(made):
         checks.check_randomized(broken)
     (failed,) = made
     assert failed.status == "failed" and "ZeroDivisionError" in failed.failure
+
+
+def test_a_case_that_breaks_the_hypotheses_is_an_error(made):
+    case = Case("wrong_k", lambda: {"M": ExactMatrix(((1, 2),), "rational"), "k": 3}, kind="exact")
+    with_k = Claim(
+        "example_k",
+        "t",
+        "s",
+        "k",
+        (Matrix("M"), Integer("k", 0, lambda v: min(v["M"].shape))),
+        lambda ops, M, k: at_most(0, k),
+    )
+    with pytest.raises(InvalidArgument, match=r"k = 3 is outside \[0, 1\]"):
+        checks.check_case(with_k, case)
