@@ -93,14 +93,22 @@ class HighPrecision:
     def rank(self, M) -> int:
         return matrices.numerical_rank(M)
 
+    def eigh(self, S):
+        """Eigenvalues of the symmetric S, descending, and the orthogonal Q of eigenvectors."""
+        w, Q = mpmath.eigsy(S)
+        order = sorted(range(len(w)), key=lambda i: -w[i])
+        return [w[i] for i in order], mpmath.matrix([[Q[r, i] for i in order] for r in range(Q.rows)])
+
 
 class Exact:
-    """Exact sympy arithmetic; ``known`` maps ``id(matrix)`` to its prescribed ``(U, s, V)``."""
+    """Exact sympy arithmetic; ``known`` maps ``id(matrix)`` to its prescribed ``(U, s, V)``,
+    ``known_eigen`` a symmetric one to its prescribed ``(w, Q)``."""
 
     exact = True
 
-    def __init__(self, known: dict[int, tuple] | None = None):
+    def __init__(self, known: dict[int, tuple] | None = None, known_eigen: dict[int, tuple] | None = None):
         self.known = dict(known or {})
+        self.known_eigen = dict(known_eigen or {})
 
     def __enter__(self) -> Exact:
         return self
@@ -161,6 +169,13 @@ class Exact:
 
     def rank(self, M) -> int:
         return M.rank(simplify=True)
+
+    def eigh(self, S):
+        """The prescribed ``(w descending, Q)`` of a symmetric instance."""
+        try:
+            return self.known_eigen[id(S)]
+        except KeyError:
+            raise InvalidArgument("S", "a symmetric matrix whose eigendecomposition was prescribed") from None
 
 
 def _symbolic_max(values: Sequence):

@@ -19,6 +19,8 @@ Variables
 (``"m"``, ``"n"``); optional ``nonzero``, ``max_rank`` and ``families``;
 ``prescribed`` asks exact checks to draw it from families whose SVD is
 known exactly (the ``Exact`` backend never computes one).
+``Symmetric(name, size)`` — a symmetric matrix (``prescribed``: with its spectral
+decomposition known exactly, for ``ops.eigh`` in exact checks).
 ``Orthogonal(name, size)`` — an exactly orthogonal rational matrix.
 ``Integer(name, low, high)`` — inclusive bounds, ints or functions of the
 values drawn before it (e.g. ``lambda v: rank(v["A"]) - 1``).
@@ -78,6 +80,18 @@ class Matrix:
 
 
 @dataclass(frozen=True)
+class Symmetric:
+    """A real symmetric ``size``×``size`` matrix; with ``prescribed``, exact checks draw it from
+    the families whose spectral decomposition (and so SVD) is known exactly."""
+
+    name: str
+    size: int | str = "n"
+    nonzero: bool = False
+    families: tuple[str, ...] | None = None
+    prescribed: bool = False
+
+
+@dataclass(frozen=True)
 class Orthogonal:
     name: str
     size: int | str = "m"
@@ -90,7 +104,7 @@ class Integer:
     high: Bound
 
 
-Variable = Matrix | Orthogonal | Integer
+Variable = Matrix | Symmetric | Orthogonal | Integer
 
 
 def rank(value) -> int:
@@ -252,9 +266,14 @@ class Claim:
                     problems.append(f"{var.name} = {value} is outside [{low}, {high}]")
                 continue
             shape = value.shape
-            if isinstance(var, Orthogonal):
+            if isinstance(var, Orthogonal | Symmetric):
                 agree(var.size, shape[0], var.name)
                 agree(var.size, shape[1], var.name)
+                matrix = value.matrix if isinstance(value, SymbolicMatrix) else value.to_sympy()
+                if isinstance(var, Symmetric) and matrix != matrix.T:
+                    problems.append(f"{var.name} is not symmetric")
+                if isinstance(var, Symmetric) and var.nonzero and matrix.is_zero_matrix:
+                    problems.append(f"{var.name} is zero")
                 continue
             agree(var.rows, shape[0], var.name)
             agree(var.cols, shape[1], var.name)
@@ -308,34 +327,45 @@ def bind(ops, values: Mapping[str, Any]) -> tuple[dict[str, Any], int]:
             size = max(size, *value.shape)
             if isinstance(ops, Exact) and value.svd is not None:
                 ops.known[id(matrix)] = _sympy_svd(value.svd)
+            if isinstance(ops, Exact) and value.eigen is not None:
+                ops.known_eigen[id(matrix)] = _sympy_eigen(value.eigen)
             bound[name] = matrix
         elif isinstance(value, SymbolicMatrix):
             bound[name] = value.matrix
             size = max(size, *value.matrix.shape)
+            if (value.svd is not None or value.eigen is not None) and not isinstance(ops, Exact):
+                raise InvalidArgument(name, "symbolic values only in the Exact backend")
             if value.svd is not None:
-                if not isinstance(ops, Exact):
-                    raise InvalidArgument(name, "symbolic values only in the Exact backend")
                 ops.known[id(value.matrix)] = value.svd
+            if value.eigen is not None:
+                ops.known_eigen[id(value.matrix)] = value.eigen
         else:
             bound[name] = value
     return bound, size
 
 
-def _sympy_svd(svd: exact.ExactSVD) -> tuple:
-    def rational(x: Fraction):
-        return sympy.Rational(x.numerator, x.denominator)
+def _rational(x: Fraction) -> sympy.Rational:
+    return sympy.Rational(x.numerator, x.denominator)
 
-    U = sympy.Matrix([[rational(x) for x in row] for row in svd.U])
-    V = sympy.Matrix([[rational(x) for x in row] for row in svd.V])
-    return U, [rational(x) for x in svd.s], V
+
+def _sympy_svd(svd: exact.ExactSVD) -> tuple:
+    U = sympy.Matrix([[_rational(x) for x in row] for row in svd.U])
+    V = sympy.Matrix([[_rational(x) for x in row] for row in svd.V])
+    return U, [_rational(x) for x in svd.s], V
+
+
+def _sympy_eigen(eigen: exact.ExactEigen) -> tuple:
+    return [_rational(x) for x in eigen.w], sympy.Matrix([[_rational(x) for x in row] for row in eigen.Q])
 
 
 @dataclass(frozen=True)
 class SymbolicMatrix:
-    """A sympy matrix (possibly with symbols) and its prescribed ``(U, s, V)``, if known."""
+    """A sympy matrix (possibly with symbols) and its prescribed ``(U, s, V)`` and, for a
+    symmetric one, ``(w, Q)``, where known."""
 
     matrix: sympy.Matrix
     svd: tuple | None = None
+    eigen: tuple | None = None
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -357,11 +387,11 @@ class Case:
 
 def primary_families(claim: Claim, *, exact: bool = False) -> tuple[str, ...]:
     """The families the claim's first matrix variable can be drawn from."""
-    first = next((v for v in claim.variables if isinstance(v, Matrix)), None)
+    first = next((v for v in claim.variables if isinstance(v, Matrix | Symmetric)), None)
     return () if first is None else _choices(first, exact=exact, min_dim=2)
 
 
-def _choices(var: Matrix, *, exact: bool, min_dim: int) -> tuple[str, ...]:
+def _choices(var: Matrix | Symmetric, *, exact: bool, min_dim: int) -> tuple[str, ...]:
     choices = tuple(f for f in strategies.FAMILIES if var.families is None or f in var.families)
     if exact and var.prescribed:
         choices = tuple(f for f in choices if f in strategies.KNOWN_SVD_FAMILIES)
@@ -386,7 +416,7 @@ def instances(
         raise InvalidArgument("family", f"one of {primary_families(claim, exact=exact)}", family)
     if not isinstance(max_side, int) or max_side < 1:
         raise InvalidArgument("max_side", "an int >= 1", max_side)
-    primary = next((v for v in claim.variables if isinstance(v, Matrix)), None)
+    primary = next((v for v in claim.variables if isinstance(v, Matrix | Symmetric)), None)
 
     @st.composite
     def draw_values(draw):
@@ -416,6 +446,15 @@ def instances(
                     strategies.matrices(
                         family=chosen, rows=rows, cols=cols, max_rank=max_rank, nonzero=var.nonzero
                     ),
+                    label=var.name,
+                )
+            elif isinstance(var, Symmetric):
+                fixed = family if var is primary else None
+                size = dim(var.size, 2 if fixed == "rank_deficient" and var.nonzero else 1)
+                choices = (fixed,) if fixed else _choices(var, exact=exact, min_dim=size)
+                chosen = draw(st.sampled_from(choices), label=f"{var.name}.family")
+                values[var.name] = draw(
+                    strategies.symmetric_matrices(family=chosen, size=size, nonzero=var.nonzero),
                     label=var.name,
                 )
             elif isinstance(var, Orthogonal):
@@ -472,6 +511,7 @@ __all__ = [
     "Orthogonal",
     "Relation",
     "Case",
+    "Symmetric",
     "SymbolicMatrix",
     "at_most",
     "bind",

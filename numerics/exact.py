@@ -38,6 +38,7 @@ from numerics.errors import InvalidArgument
 from numerics.matrices import Rows, to_fractions, to_sympy
 
 __all__ = [
+    "ExactEigen",
     "ExactMatrix",
     "ExactSVD",
     "cayley",
@@ -47,6 +48,7 @@ __all__ = [
     "householder",
     "matrix_with_svd",
     "rational_orthogonal",
+    "symmetric_with_eigen",
 ]
 
 _MIN_ZEROS_AS_POWER = 6
@@ -182,6 +184,44 @@ class ExactSVD:
 
 
 @dataclass(frozen=True, repr=False)
+class ExactEigen:
+    """A spectral decomposition ``S = Q·diag(w)·Qᵀ`` in exact rationals: ``Q`` exactly
+    orthogonal (its columns are the eigenvectors), ``w`` the eigenvalues in descending order."""
+
+    Q: Rows
+    w: tuple[Fraction, ...]
+
+    def __post_init__(self) -> None:
+        Q, w = _orthogonal(self.Q, "Q"), _vector(self.w, "w")
+        if len(w) != len(Q):
+            raise InvalidArgument("w", f"{len(Q)} eigenvalues", len(w))
+        if any(a < b for a, b in zip(w, w[1:], strict=False)):
+            raise InvalidArgument("w", "eigenvalues in descending order", w)
+        object.__setattr__(self, "Q", Q)
+        object.__setattr__(self, "w", w)
+
+    @property
+    def matrix(self) -> Rows:
+        """``Q·diag(w)·Qᵀ``: entry ``(i, j)`` is ``Σ_k Q_ik w_k Q_jk``."""
+        n = len(self.w)
+        return tuple(
+            tuple(sum((qi[k] * self.w[k] * qj[k] for k in range(n)), Fraction(0)) for qj in self.Q)
+            for qi in self.Q
+        )
+
+    def svd(self) -> ExactSVD:
+        """The SVD it determines: σ = |w| sorted descending, u_i = q_i, v_i = sign(w_i)·q_i."""
+        order = sorted(range(len(self.w)), key=lambda i: -abs(self.w[i]))
+        columns = exact_transpose(self.Q)
+        U = exact_transpose([columns[i] for i in order])
+        V = exact_transpose([[x if self.w[i] >= 0 else -x for x in columns[i]] for i in order])
+        return ExactSVD(U=U, s=tuple(abs(self.w[i]) for i in order), V=V)
+
+    def __repr__(self) -> str:
+        return f"ExactEigen(Q={_text(self.Q)}, w={_text(self.w)})"
+
+
+@dataclass(frozen=True, repr=False)
 class ExactMatrix:
     """A rational matrix, the family it was drawn from and, when known, its exact SVD.
 
@@ -192,6 +232,7 @@ class ExactMatrix:
     rows: Rows
     family: str
     svd: ExactSVD | None = None
+    eigen: ExactEigen | None = None
 
     def __post_init__(self) -> None:
         rows = to_fractions(self.rows, "rows")
@@ -199,7 +240,13 @@ class ExactMatrix:
             raise InvalidArgument("family", "a non-empty str", self.family)
         if self.svd is not None and (not isinstance(self.svd, ExactSVD) or self.svd.matrix != rows):
             raise InvalidArgument("svd", "None or an ExactSVD with U·diag(s)·Vᵀ = rows", self.svd)
+        if self.eigen is not None and (not isinstance(self.eigen, ExactEigen) or self.eigen.matrix != rows):
+            raise InvalidArgument("eigen", "None or an ExactEigen with Q·diag(w)·Qᵀ = rows", self.eigen)
         object.__setattr__(self, "rows", rows)
+
+    @property
+    def is_symmetric(self) -> bool:
+        return self.rows == exact_transpose(self.rows)
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -210,8 +257,9 @@ class ExactMatrix:
         return to_sympy(self.rows, "rows")
 
     def __repr__(self) -> str:
-        singular = "" if self.svd is None else f", s={_text(self.svd.s)}"
-        return f"ExactMatrix(family={self.family!r}, shape={self.shape}, rows={_text(self.rows)}{singular})"
+        known = "" if self.svd is None else f", s={_text(self.svd.s)}"
+        known += "" if self.eigen is None else f", w={_text(self.eigen.w)}"
+        return f"ExactMatrix(family={self.family!r}, shape={self.shape}, rows={_text(self.rows)}{known})"
 
 
 def matrix_with_svd(U, s, V, *, family: str = "known_svd") -> ExactMatrix:
@@ -222,6 +270,13 @@ def matrix_with_svd(U, s, V, *, family: str = "known_svd") -> ExactMatrix:
     """
     svd = ExactSVD(U=U, s=s, V=V)
     return ExactMatrix(rows=svd.matrix, family=family, svd=svd)
+
+
+def symmetric_with_eigen(Q, w, *, family: str = "known_svd") -> ExactMatrix:
+    """The symmetric matrix ``S = Q·diag(w)·Qᵀ`` (``w`` descending), carrying its spectral
+    decomposition and the SVD that follows from it."""
+    eigen = ExactEigen(Q=Q, w=w)
+    return ExactMatrix(rows=eigen.matrix, family=family, svd=eigen.svd(), eigen=eigen)
 
 
 def _delta(i: int, j: int) -> Fraction:

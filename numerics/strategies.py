@@ -41,7 +41,13 @@ from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from numerics.errors import InvalidArgument
-from numerics.exact import ExactMatrix, exact_matmul, matrix_with_svd, rational_orthogonal
+from numerics.exact import (
+    ExactMatrix,
+    exact_matmul,
+    matrix_with_svd,
+    rational_orthogonal,
+    symmetric_with_eigen,
+)
 from numerics.precision import workdps
 
 __all__ = [
@@ -52,6 +58,7 @@ __all__ = [
     "matrices",
     "orthogonal_matrices",
     "shapes",
+    "symmetric_matrices",
 ]
 
 FAMILIES: tuple[str, ...] = (
@@ -242,6 +249,40 @@ def _known_svd_matrices(draw, family: str, rows: int, cols: int, rank: int, nonz
     U = draw(_rational_orthogonals(rows))
     V = draw(_rational_orthogonals(cols))
     return matrix_with_svd(U, values, V, family=family)
+
+
+def symmetric_matrices(*, family: str, size: int, nonzero: bool = False) -> SearchStrategy[ExactMatrix]:
+    """Exact symmetric ``size``×``size`` matrices of ``family`` (one of ``FAMILIES``).
+
+    ``gaussian`` and ``rational`` draw the upper triangle entrywise and mirror it.  The other
+    families build ``S = Q·diag(w)·Qᵀ`` with ``|w|`` the family's singular values and each sign
+    drawn (so indefinite and negative definite matrices occur), carrying the spectral
+    decomposition (``.eigen``) and the SVD it determines.  Shrinks like ``matrices``, signs
+    towards +.
+    """
+    if family not in FAMILIES:
+        raise InvalidArgument("family", f"one of {FAMILIES}", family)
+    _check_int("size", size, low=1)
+    if not isinstance(nonzero, bool):
+        raise InvalidArgument("nonzero", "a bool", nonzero)
+    if nonzero and (family == "zero" or (family == "rank_deficient" and size == 1)):
+        raise InvalidArgument(
+            "family", "a family with nonzero matrices of this size when nonzero=True", family
+        )
+    return _symmetric_matrices(family, size, nonzero)
+
+
+@st.composite
+def _symmetric_matrices(draw, family: str, size: int, nonzero: bool):
+    if family in _ENTRYWISE:
+        upper = draw(_grids(family, 1, size * (size + 1) // 2, nonzero))[0]
+        index = {(i, j): t for t, (i, j) in enumerate((i, j) for i in range(size) for j in range(i, size))}
+        rows = tuple(tuple(upper[index[min(i, j), max(i, j)]] for j in range(size)) for i in range(size))
+        return ExactMatrix(rows=rows, family=family)
+    magnitudes = draw(_known_svd_matrices(family, size, size, size, nonzero)).svd.s
+    signs = draw(st.lists(st.booleans(), min_size=size, max_size=size))
+    w = sorted((-x if negative else x for x, negative in zip(magnitudes, signs, strict=True)), reverse=True)
+    return symmetric_with_eigen(draw(_rational_orthogonals(size)), w, family=family)
 
 
 def orthogonal_matrices(*, size: int) -> SearchStrategy[ExactMatrix]:

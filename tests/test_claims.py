@@ -146,3 +146,38 @@ def test_a_relation_must_say_something():
     with pytest.raises(InvalidArgument) as error:
         empty.evaluate(Exact(), {"M": ExactMatrix(((1,),), "rational")})
     assert error.value.argument == "relation"
+
+
+EIGEN = Claim(
+    id="example_eigen",
+    title="t",
+    source="s",
+    statement="S q₁ = w₁ q₁",
+    variables=(claims.Symmetric("S", prescribed=True),),
+    relation=lambda ops, S: equal(
+        ops.frobenius_sq(S * ops.column(ops.eigh(S)[1], 0) - ops.eigh(S)[0][0] * ops.column(ops.eigh(S)[1], 0)),
+        0,
+        scale=ops.frobenius_sq(S),
+    ),
+)
+
+
+@settings(max_examples=40)
+@given(claims.instances(EIGEN, exact=True))
+def test_symmetric_instances_carry_their_spectral_decomposition(values):
+    S = values["S"]
+    assert S.is_symmetric and S.eigen is not None and S.svd is not None
+    assert sorted(abs(w) for w in S.eigen.w) == sorted(S.svd.s)
+    assert EIGEN.evaluate(Exact(), values).holds
+    assert EIGEN.evaluate(HighPrecision(30 + claims.dynamic_range_digits(values)), values).holds
+
+
+@settings(max_examples=20)
+@given(claims.instances(EIGEN, family="gaussian"))
+def test_symmetric_gaussian_instances_are_symmetric(values):
+    assert values["S"].is_symmetric and values["S"].eigen is None
+    assert EIGEN.evaluate(HighPrecision(30), values).holds
+
+
+def test_a_non_symmetric_value_breaks_the_hypothesis():
+    assert EIGEN.violations({"S": ExactMatrix(((1, 2), (3, 4)), "rational")}) == ["S is not symmetric"]
