@@ -23,7 +23,7 @@ import hypothesis
 from hypothesis import HealthCheck, Phase, given, settings
 
 from numerics import claims
-from numerics.backends import Exact, HighPrecision
+from numerics.backends import Exact, HighPrecision, NotDecidable
 from numerics.claims import Case, Claim
 from numerics.errors import InvalidArgument
 from numerics.records import CheckRecord, MutantRecord, record
@@ -116,8 +116,13 @@ def _seed_for(name: str, kind: str) -> int:
     return zlib.crc32(f"{current()[1]}:{name}:{kind}".encode())
 
 
-def _search(claim: Claim, kind: str, examples: int, stats: _Stats, family: str | None = None) -> str | None:
-    """Run hypothesis over the claim's instances; return the failure message, if any."""
+def _search(
+    claim: Claim, kind: str, examples: int, stats: _Stats, family: str | None = None, refuting: bool = False
+) -> str | None:
+    """Run hypothesis over the claim's instances; return the failure message, if any.
+
+    An instance on which exact arithmetic cannot decide a sign fails a check; when
+    ``refuting`` a mutant it merely decides nothing, and the search goes on."""
     profile, _ = current()
     exact = kind == "exact"
 
@@ -134,7 +139,12 @@ def _search(claim: Claim, kind: str, examples: int, stats: _Stats, family: str |
     @given(claims.instances(claim, family=family, max_side=profile.max_side, exact=exact))
     def run(values):
         ops = Exact() if exact else HighPrecision(profile.dps + claims.dynamic_range_digits(values))
-        evaluation = claim.evaluate(ops, values)
+        try:
+            evaluation = claim.evaluate(ops, values)
+        except NotDecidable:
+            if not refuting:
+                raise
+            hypothesis.reject()
         stats.add(evaluation, values)
         if not evaluation.holds:
             raise CheckFailed(_message(claim, kind, evaluation, values))
@@ -252,7 +262,7 @@ def refute(mutant: Claim, cases: tuple[Case, ...] = ()) -> MutantRecord:
     examples = current()[0].mutant_examples
     for kind in ("exact", "randomized"):
         stats = _Stats()
-        failure = _search(mutant, kind, examples, stats)
+        failure = _search(mutant, kind, examples, stats, refuting=True)
         if failure:
             return _refuted(mutant, kind, failure, stats.worst_slack)
     slack = _slack_text(stats.worst_slack)

@@ -195,9 +195,24 @@ def exact_verdict(relation: Relation, difference) -> bool:
     verdict = difference.is_nonnegative
     if verdict is None:
         verdict = sympy.factor(difference).is_nonnegative
+    if verdict is None and not difference.free_symbols:
+        verdict = _sign_by_evaluation(difference)
     if verdict is None:
         raise NotDecidable(f"cannot decide the sign of {difference} in {relation.label or relation}")
     return bool(verdict)
+
+
+def _sign_by_evaluation(number: sympy.Expr) -> bool | None:
+    """``number >= 0`` for a nonzero constant, from evaluations that sympy certifies to the
+    requested relative accuracy (``strict=True`` raises rather than return fewer digits)."""
+    for digits in (60, 300, 1500):
+        try:
+            value = number.evalf(digits, strict=True)
+        except sympy.core.evalf.PrecisionExhausted:
+            continue
+        if value.is_comparable and value != 0:
+            return bool(value > 0)
+    return None
 
 
 @dataclass(frozen=True)
@@ -269,7 +284,7 @@ class Claim:
             if isinstance(var, Orthogonal | Symmetric):
                 agree(var.size, shape[0], var.name)
                 agree(var.size, shape[1], var.name)
-                matrix = value.matrix if isinstance(value, SymbolicMatrix) else value.to_sympy()
+                matrix = _sympy_of(value)
                 if isinstance(var, Symmetric) and matrix != matrix.T:
                     problems.append(f"{var.name} is not symmetric")
                 if isinstance(var, Symmetric) and var.nonzero and matrix.is_zero_matrix:
@@ -469,6 +484,12 @@ def instances(
         return values
 
     return draw_values()
+
+
+def _sympy_of(value) -> sympy.Matrix:
+    if isinstance(value, SymbolicMatrix):
+        return value.matrix
+    return value if isinstance(value, sympy.MatrixBase) else value.to_sympy()
 
 
 def _resolve(bound: Bound, values: Mapping[str, Any]) -> int:

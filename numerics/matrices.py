@@ -24,7 +24,7 @@ import numpy as np
 import sympy
 
 from numerics.errors import InvalidArgument
-from numerics.precision import current_dps, tolerance
+from numerics.precision import current_dps, tolerance, workdps
 
 Rows = tuple[tuple[Fraction, ...], ...]
 
@@ -156,16 +156,38 @@ def spectral_norm(A) -> mpmath.mpf:
     return mpmath.sqrt(max(max(eigenvalues), mpmath.mpf(0)))
 
 
+SVD_RETRIES = 3
+
+
+def _svd_r(A: mpmath.matrix, **options):
+    """``mpmath.svd_r``, retried with more guard digits when its QR iteration stalls.
+
+    mpmath's implicit-shift QR can exhaust its iteration budget on exactly repeated
+    singular values (e.g. [[33/5, −44/5], [−44/5, −33/5]] at 31 digits); other rounding
+    at a higher precision breaks the tie.  The result is rounded back to the caller's
+    precision, so it is no less accurate than a converged run at that precision.
+    """
+    dps = current_dps()
+    for attempt in range(SVD_RETRIES + 1):
+        try:
+            with workdps(dps + 10 * attempt):
+                result = mpmath.svd_r(A, **options)
+            return tuple(+x for x in result) if isinstance(result, tuple) else +result
+        except RuntimeError as error:
+            if "no convergence" not in str(error) or attempt == SVD_RETRIES:
+                raise
+
+
 def singular_values(A) -> list[mpmath.mpf]:
     """The ``min(m, n)`` singular values of ``A``, descending."""
-    values = mpmath.svd_r(to_mp(A), compute_uv=False)
+    values = _svd_r(to_mp(A), compute_uv=False)
     return sorted((abs(values[i]) for i in range(len(values))), reverse=True)
 
 
 def svd(A) -> tuple[mpmath.matrix, list[mpmath.mpf], mpmath.matrix]:
     """Reduced SVD ``A = U diag(s) Vᵀ`` with ``s`` descending: U is m×p, V is n×p, p = min(m, n)."""
     A = to_mp(A)
-    U, S, Vt = mpmath.svd_r(A)
+    U, S, Vt = _svd_r(A)
     order = sorted(range(len(S)), key=lambda i: -S[i])
     U = mpmath.matrix([[U[r, i] for i in order] for r in range(U.rows)])
     V = mpmath.matrix([[Vt[i, c] for i in order] for c in range(Vt.cols)])

@@ -91,3 +91,12 @@ def test_bad_input_names_the_argument(call, argument):
     with pytest.raises(InvalidArgument) as error:
         call()
     assert error.value.argument == argument
+
+
+def test_svd_converges_on_exactly_repeated_singular_values():
+    stalls = [[Fraction(33, 5), Fraction(-44, 5)], [Fraction(-44, 5), Fraction(-33, 5)]]
+    with workdps(31):
+        U, s, V = matrices.svd(stalls)
+        assert mpmath.almosteq(s[0], 11) and mpmath.almosteq(s[1], 11)
+        assert mpmath.mnorm(U * mpmath.diag(s) * V.T - matrices.to_mp(stalls), "f") < 1e-28
+        assert matrices.singular_values(stalls) == s
