@@ -83,12 +83,15 @@ class _Stats:
         if evaluation.dps is not None:
             self.dps = max(self.dps or 0, evaluation.dps)
         slack, residual = evaluation.slack, evaluation.residual
-        if _is_number(slack) and (self.worst_slack is None or slack < self.worst_slack):
+        if _is_number(slack) and (self.worst_slack is None or _key(slack) < _key(self.worst_slack)):
             self.worst_slack = slack
         elif self.worst_slack is None:
             self.worst_slack = slack
-        if _is_number(residual) and (self.max_residual is None or residual > self.max_residual):
+        if _is_number(residual) and (self.max_residual is None or _key(residual) > _key(self.max_residual)):
             self.max_residual = residual
+
+
+_key = claims.magnitude_key
 
 
 def _is_number(x) -> bool:

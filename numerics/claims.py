@@ -145,7 +145,7 @@ class Evaluation:
             _relative(_slack(rel, d), rel) for rel, d in zip(self.relations, self.differences, strict=True)
         ]
         symbolic = [x for x in slacks if _has_symbols(x)]
-        return symbolic[0] if symbolic else min(slacks)
+        return symbolic[0] if symbolic else min(slacks, key=magnitude_key)
 
     @property
     def residual(self):
@@ -156,7 +156,14 @@ class Evaluation:
             if rel.kind == "=="
         ]
         numeric = [x for x in residuals if not _has_symbols(x)]
-        return max(numeric, default=0)
+        return max(numeric, default=0, key=magnitude_key)
+
+
+def magnitude_key(x):
+    """A key ordering exact constants by a 30-digit approximation, so that recording the
+    worst slack never asks sympy to decide a comparison of algebraic numbers exactly
+    (the verdicts are decided exactly elsewhere; this only chooses what to report)."""
+    return sympy.Float(sympy.N(x, 30), 30) if isinstance(x, sympy.Basic) else x
 
 
 def _has_symbols(x) -> bool:
