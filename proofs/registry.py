@@ -10,8 +10,14 @@ from numerics.claims import Case, Claim
 from numerics.errors import InvalidArgument
 
 MODULES: tuple[str, ...] = (
+    "proofs.spectral_theorem",
+    "proofs.svd_existence",
+    "proofs.greedy",
     "proofs.matrix_norms",
+    "proofs.pseudo_inverse",
+    "proofs.low_rank",
     "proofs.truncation",
+    "proofs.eckart_young",
 )
 
 
