@@ -23,10 +23,25 @@ from fractions import Fraction
 
 import mpmath
 import sympy
+from sympy.ntheory.factor_ import factor_cache
 
 from numerics import matrices
 from numerics.errors import InvalidArgument
 from numerics.precision import workdps
+
+
+def _cache_only_primes(n: int, factors: list[int]) -> None:
+    """sympy 1.14's ``factorint(n, limit=...)`` hands its factor cache the unfactored
+    composite cofactor, which the cache rejects with ``ValueError: ... is not a prime factor``
+    (seen on √(4·10²⁰⁰ + 1)); store the verified primes only."""
+    for p in sorted(factors, reverse=True):
+        if n % p == 0 and sympy.isprime(p):
+            factor_cache[n] = p
+            while n % p == 0:
+                n //= p
+
+
+factor_cache.add = _cache_only_primes
 
 
 class NotDecidable(ArithmeticError):

@@ -155,7 +155,9 @@ EIGEN = Claim(
     statement="S q₁ = w₁ q₁",
     variables=(claims.Symmetric("S", prescribed=True),),
     relation=lambda ops, S: equal(
-        ops.frobenius_sq(S * ops.column(ops.eigh(S)[1], 0) - ops.eigh(S)[0][0] * ops.column(ops.eigh(S)[1], 0)),
+        ops.frobenius_sq(
+            S * ops.column(ops.eigh(S)[1], 0) - ops.eigh(S)[0][0] * ops.column(ops.eigh(S)[1], 0)
+        ),
         0,
         scale=ops.frobenius_sq(S),
     ),
@@ -181,3 +183,13 @@ def test_symmetric_gaussian_instances_are_symmetric(values):
 
 def test_a_non_symmetric_value_breaks_the_hypothesis():
     assert EIGEN.violations({"S": ExactMatrix(((1, 2), (3, 4)), "rational")}) == ["S is not symmetric"]
+
+
+def test_exact_square_roots_of_huge_rationals_are_decided():
+    """sympy 1.14 fails factoring 4·10²⁰⁰ + 1 inside √; the backend works around it."""
+    ops = Exact()
+    root = ops.sqrt(sympy.Integer(4 * 10**200 + 1) / 4)
+    above = at_most(sympy.Integer(10) ** 100, root)
+    below = at_most(root, sympy.Integer(10) ** 100 + sympy.Rational(1, 10**99))
+    assert claims.exact_verdict(above, claims.exact_difference(above))
+    assert claims.exact_verdict(below, claims.exact_difference(below))
