@@ -18,6 +18,7 @@ MODULES: tuple[str, ...] = (
     "proofs.low_rank",
     "proofs.truncation",
     "proofs.eckart_young",
+    "proofs.why_project",
 )
 
 
