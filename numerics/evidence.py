@@ -12,8 +12,15 @@ Main pieces
   written is exactly this dict, and every later report — HTML, plots, errata —
   is meant to be rendered from it);
 * ``render_markdown``: evidence dict → ``evidence.md``;
+* ``proof_steps``: the labelled relations (proof steps) a theorem's claim evaluates;
+* ``errata_evidence``: every erratum of the documents, refuted as printed and
+  checked as corrected, in this run;
 * ``write_atomically``: the writer both files go through;
-* the pytest hooks: ``--svd-profile``, ``--svd-seed``, ``--evidence-dir``.
+* the pytest hooks: ``--svd-profile``, ``--svd-seed``, ``--evidence-dir``, and the
+  ini flag ``svd_proofs_report`` (on in the project's ``pyproject.toml``): with it,
+  a run with ``--evidence-dir`` also checks the errata, reproduces 002's numerical
+  corner (``numerics.corner``) and writes ``index.html`` (``numerics.report``); an
+  erratum that fails makes the run exit 1.
 
 Status of a theorem
 -------------------
@@ -35,8 +42,10 @@ import importlib.metadata
 import json
 import os
 import platform
+import time
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Protocol
@@ -44,10 +53,10 @@ from typing import Protocol
 import pytest
 
 from numerics.errors import InvalidArgument
-from numerics.records import KINDS, CheckRecord, MutantRecord, collected, from_json
+from numerics.records import KINDS, CheckRecord, MutantRecord, captured, collected, from_json
 
 STATUSES = ("verified", "failed", "unchecked")
-PACKAGES = ("svd-proofs", "sympy", "mpmath", "numpy", "hypothesis", "pytest", "pytest-xdist")
+PACKAGES = ("svd-proofs", "sympy", "mpmath", "numpy", "matplotlib", "hypothesis", "pytest", "pytest-xdist")
 JSON_NAME = "evidence.json"
 MARKDOWN_NAME = "evidence.md"
 PLUGIN_MODULE = "numerics.evidence"
@@ -77,12 +86,16 @@ def build_evidence(
     profile: str,
     environment: dict,
     failed_tests: Iterable[str] = (),
+    errata: Sequence[dict] = (),
+    corner: dict | None = None,
 ) -> dict:
     """The dossier as a JSON-ready dict: one entry per catalog theorem, in catalog
     order, then one per theorem id seen only in the records, in id order.
 
     ``failed_tests`` are the node ids of the tests that failed: a check that
-    crashed before recording shows up there and nowhere else.
+    crashed before recording shows up there and nowhere else.  ``errata`` are
+    the rows of ``errata_evidence`` and ``corner`` the dict of
+    ``numerics.corner.reproduce`` (both computed in the run that writes the dossier).
     """
     checks: dict[str, list[CheckRecord]] = {}
     mutants: dict[str, list[MutantRecord]] = {}
@@ -106,6 +119,8 @@ def build_evidence(
         "environment": environment,
         "summary": {**_summary(entries), "failed_tests": len(failed)},
         "theorems": entries,
+        "errata": list(errata),
+        "corner": corner,
         "failed_tests": failed,
     }
 
@@ -124,9 +139,114 @@ def _theorem_entry(
         "source": getattr(theorem, "source", None),
         "module": getattr(theorem, "module", None),
         "statement": getattr(theorem, "statement", None),
+        "steps": proof_steps(theorem),
         "status": theorem_status(check_rows, mutant_rows),
         "checks": check_rows,
         "mutants": mutant_rows,
+    }
+
+
+def proof_steps(theorem) -> dict | None:
+    """The labelled relations a theorem's claim evaluates — the steps of its proof that
+    every check executes — read off one exact evaluation of its first fixed case
+    (rational cases first: they are the quickest).  None without a case."""
+    cases = sorted(getattr(theorem, "cases", ()), key=lambda case: case.kind != "exact")
+    if not cases:
+        return None
+    from numerics.backends import Exact
+
+    case = cases[0]
+    try:
+        evaluation = theorem.claim.evaluate(Exact(), case.build())
+    except Exception as error:  # a broken case must not hide the rest of the dossier
+        return {"case": case.name, "labels": [], "error": f"{type(error).__name__}: {error}"}
+    labels = [rel.label or "relation" for rel in evaluation.relations]
+    return {"case": case.name, "labels": list(dict.fromkeys(labels)), "error": None}
+
+
+def errata_evidence(records: Sequence[CheckRecord | MutantRecord] = ()) -> list[dict]:
+    """Every erratum of ``proofs.registry.errata()``, checked in this run: the printed claim
+    refuted (``checks.refute`` on its literal mutant, the theorem's fixed cases first) and the
+    corrected claim checked exactly (``checks.check_exact``).
+
+    A refutation or exact check already among ``records`` (the quality tests refute every
+    mutant; every theorem has an exact check) is the same seeded computation and is reused;
+    what is missing runs here, inside ``records.captured()``, so it adds nothing to the
+    theorems' records.  An erratum none of whose theorems this run checked is ``not run``;
+    otherwise ``confirmed`` when the printed form is refuted and the correction holds.
+    """
+    from proofs.registry import errata
+
+    checked = {r.theorem for r in records}
+    return [
+        _erratum_row(e, records) if {e.literal.id, e.corrected.id} & checked else _unrun_erratum(e)
+        for e in errata()
+    ]
+
+
+def errata_counts(evidence: dict) -> str:
+    """The line "c/n errata confirmed" (with how many were not run), from the evidence dict."""
+    statuses = [e["status"] for e in evidence.get("errata") or []]
+    text = f"{statuses.count('confirmed')}/{len(statuses)} errata confirmed"
+    return text + (f" ({statuses.count('not run')} not run)" if "not run" in statuses else "")
+
+
+def _erratum_row(erratum, records: Sequence[CheckRecord | MutantRecord]) -> dict:
+    from numerics import checks
+    from proofs.registry import theorem
+
+    registered = theorem(erratum.corrected.id).claim is erratum.corrected
+    refutation = next(
+        (r for r in records if isinstance(r, MutantRecord) and r.name == erratum.literal.name), None
+    )
+    verification = next(
+        (
+            r
+            for r in records
+            if registered
+            and isinstance(r, CheckRecord)
+            and r.theorem == erratum.corrected.id
+            and r.kind == "exact"
+            and r.name == "exact"
+        ),
+        None,
+    )
+    with captured() as sink:
+        if refutation is None:
+            try:
+                checks.refute(erratum.literal, theorem(erratum.literal.id).cases)
+            except checks.CheckFailed:
+                pass
+            refutation = next(r for r in sink if isinstance(r, MutantRecord))
+        if verification is None:
+            try:
+                checks.check_exact(erratum.corrected)
+            except Exception:  # the runner records it as a failed check
+                pass
+            verification = next(r for r in sink if isinstance(r, CheckRecord))
+    confirmed = refutation.status == "refuted" and verification.status == "passed"
+    return {
+        **_erratum_text(erratum),
+        "status": "confirmed" if confirmed else "failed",
+        "counterexample": {k: v for k, v in refutation.to_json().items() if k not in ("theorem", "name")},
+        "verification": {
+            k: v for k, v in verification.to_json().items() if k not in ("theorem", "seconds", "tags")
+        },
+    }
+
+
+def _unrun_erratum(erratum) -> dict:
+    return {**_erratum_text(erratum), "status": "not run", "counterexample": None, "verification": None}
+
+
+def _erratum_text(erratum) -> dict:
+    return {
+        "name": erratum.name,
+        "source": erratum.source,
+        "printed": erratum.printed,
+        "correction": erratum.correction,
+        "literal": erratum.literal.name,
+        "corrected": erratum.corrected.name,
     }
 
 
@@ -232,9 +352,76 @@ def render_markdown(evidence: dict) -> str:
         lines += ["", f"**{s['failed_tests']} tests failed** (see the section at the end)."]
     for entry in evidence["theorems"]:
         lines += ["", *_theorem_section(entry)]
+    if evidence.get("errata"):
+        lines += ["", *_errata_section(evidence["errata"])]
+    if evidence.get("corner"):
+        lines += ["", *_corner_section(evidence["corner"])]
     if evidence["failed_tests"]:
         lines += ["", "## Failed tests", "", *(f"- `{nodeid}`" for nodeid in evidence["failed_tests"])]
     return "\n".join(lines) + "\n"
+
+
+def _errata_section(errata: Sequence[dict]) -> list[str]:
+    lines = [
+        "## Errata",
+        "",
+        "Claims printed in the documents that fail as written, refuted and corrected in this run.",
+    ]
+    for erratum in errata:
+        counterexample, verification = erratum["counterexample"], erratum["verification"]
+        if counterexample is None:
+            lines += ["", f"### `{erratum['name']}` — not run", "", f"- **Printed:** {erratum['printed']}"]
+            continue
+        lines += [
+            "",
+            f"### `{erratum['name']}` — {erratum['status']}",
+            "",
+            f"- **Source:** {erratum['source']}",
+            f"- **Printed:** {erratum['printed']}",
+            f"- **Correction:** {erratum['correction']}",
+            f"- **Printed form** (`{erratum['literal']}`): {counterexample['status']} (found by the "
+            f"{counterexample['kind']} search), slack {_short(counterexample['slack'])}",
+            f"- **Corrected form** (`{erratum['corrected']}`): {verification['status']} on "
+            f"{verification['instances']} exact instances, worst slack {_short(verification['worst_slack'])}",
+        ]
+        for text in (counterexample["instance"], verification["failure"]):
+            if text:
+                lines += ["", "```", text.rstrip(), "```"]
+    return lines
+
+
+CORNER_ROWS = (
+    ("frob", "‖X − C‖_F²"),
+    ("top_sval_sq", "σ₁(X − C)²"),
+    ("frob_proj", "‖X₁ − C‖_F²"),
+)
+
+
+def _corner_section(corner: dict) -> list[str]:
+    p, bound = corner["parameters"], corner["bound"]
+    rows = [
+        [
+            f"`{key}` = {gloss}",
+            repr(corner["printed"][key]),
+            repr(corner["recomputed"][key]),
+            f"{corner['digits'][key]:g}",
+            f"{corner['corrected'][key]:.1f}",
+        ]
+        for key, gloss in CORNER_ROWS
+    ]
+    return [
+        "## 002's numerical corner, reproduced",
+        "",
+        f"numpy `default_rng({p['seed']})`, d = {p['d']}, n = {p['n']}, w = {p['w']:g}, {p['dtype']}; "
+        "first cluster at +w·e₁. *As printed*: 002's C (centres swapped) and `vh[:,0]`; "
+        "*corrected*: the generator's centres and the right singular vector `vh[0,:]`.",
+        "",
+        *_table(("quantity", "printed", "recomputed as printed", "digits agreeing", "corrected"), rows),
+        "",
+        f"Why Project on the data (k = {bound['k']} = rank C): ‖X_k − C‖_F²/(k‖X − C‖₂²) = "
+        f"{bound['ratio']:.4f} ≤ {bound['constant_5k']} ≤ {bound['constant_8k']}: "
+        + ("holds." if bound["holds"] else "**FAILS.**"),
+    ]
 
 
 def _summary_row(entry: dict) -> list[str]:
@@ -400,6 +587,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="DIR",
         help=f"write {JSON_NAME} and {MARKDOWN_NAME} into DIR at the end of the run (default: write nothing)",
     )
+    parser.addini(
+        REPORT_INI,
+        type="bool",
+        default=False,
+        help="with --evidence-dir, also check the errata, reproduce 002's numerical corner and write "
+        "index.html with its figures (the project's pyproject.toml turns it on)",
+    )
+
+
+REPORT_INI = "svd_proofs_report"
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -453,6 +650,8 @@ class _Evidence:
         from numerics import checks
 
         profile, seed = checks.current()
+        full = directory is not None and self.config.getini(REPORT_INI)
+        errata, corner = self._extras(records) if full else ([], None)
         self.evidence = build_evidence(
             records,
             theorems=_catalog(),
@@ -460,10 +659,39 @@ class _Evidence:
             profile=profile.name,
             environment=environment(workers=max(self.workers, 1)),
             failed_tests=self.failed_tests,
+            errata=errata,
+            corner=corner,
         )
         if directory is not None:
             write_evidence(self.evidence, directory)
             self.written = Path(directory)
+            if full:
+                from numerics.report import write_report
+
+                with self._step("drawing the figures and writing index.html"):
+                    write_report(self.evidence, directory, seed=seed)
+                if any(e["status"] == "failed" for e in errata) or not corner["bound"]["holds"]:
+                    session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+    def _extras(self, records) -> tuple[list[dict], dict]:
+        from numerics.corner import reproduce
+
+        with self._step("checking the errata"):
+            errata = errata_evidence(records)
+        with self._step("reproducing 002's numerical corner"):
+            corner = reproduce()
+        return errata, corner
+
+    @contextmanager
+    def _step(self, what: str) -> Iterator[None]:
+        """Progress of the report stage on the terminal: what runs, then how long it took."""
+        terminal = self.config.pluginmanager.get_plugin("terminalreporter")
+        start = time.perf_counter()
+        if terminal is not None:
+            terminal.write_line(f"svd-proofs evidence: {what} ...")
+        yield
+        if terminal is not None:
+            terminal.write_line(f"svd-proofs evidence: {what}: {time.perf_counter() - start:.1f} s")
 
     def pytest_terminal_summary(self, terminalreporter) -> None:
         if self.evidence is None:
@@ -473,7 +701,7 @@ class _Evidence:
         terminalreporter.write_line(
             f"svd-proofs evidence: {s['theorems']} theorems, {s['verified']} verified, {s['failed']} failed, "
             f"{s['unchecked']} unchecked; {s['mutants_refuted']}/{s['mutants']} mutants refuted; "
-            f"{s['failed_tests']} tests failed; {where}"
+            f"{s['failed_tests']} tests failed; {errata_counts(self.evidence)}; {where}"
         )
 
 
