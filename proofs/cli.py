@@ -5,14 +5,25 @@
     svd-proofs evidence [--profile ci|thorough] [--seed S] [--workers N|auto] [--out DIR]
         run the test suite under the evidence plugin (``numerics.evidence``) and
         write DIR/evidence.json and DIR/evidence.md
+    svd-proofs oracle bench [--quick] [--repeat R] [--json FILE]
+        the certified oracle (``numerics.oracle``) against mpmath: speed ratios,
+        correct digits, the cost of the certificate, the path each case took
+    svd-proofs oracle audit TARGET [--seed S] [--json FILE]
+    svd-proofs oracle audit-eigh TARGET [--seed S] [--json FILE]
+        audit a float64 SVD ``fn(A) -> (U, s, Vt)`` (or eigensolver ``fn(S) -> (w, Q)``)
+        named ``package.module:function`` or ``path/to/file.py:function``
+        (``numerics.audit``): a table of families × test ratios and the verdict
 
-Exit status: 0 on success, 1 when a check failed (or a mutant survived), 2 on a
-usage error — always a one-line message on stderr naming the argument.
+Exit status: 0 on success, 1 when a check failed (or a mutant survived, or an
+audited implementation was rejected), 2 on a usage error — always a one-line
+message on stderr naming the argument.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import importlib.util
 import json
 import os
 import subprocess
@@ -140,6 +151,95 @@ def run_evidence(args: argparse.Namespace) -> int:
     return CHECKS_FAILED
 
 
+# --------------------------------------------------------------------------- oracle
+
+
+def run_oracle_bench(args: argparse.Namespace) -> int:
+    from numerics import bench
+
+    _check_writable(args.json)
+    report = bench.run(quick=args.quick, repeat=args.repeat, progress=_progress)
+    print(report.text())
+    _write_json(args.json, report.to_json())
+    return 0
+
+
+def _progress(line: str) -> None:
+    print(f"{PROG} oracle bench: {line}", file=sys.stderr, flush=True)
+
+
+def run_oracle_audit(args: argparse.Namespace) -> int:
+    from numerics import audit
+
+    _check_writable(args.json)
+    fn = load_target(args.target)
+    run = audit.audit if args.kind == "svd" else audit.audit_eigh
+    report = run(fn, target=args.target, seed=args.seed)
+    print(report.table())
+    _write_json(args.json, report.to_json())
+    return 0 if report.accepted else CHECKS_FAILED
+
+
+def load_target(text: str):
+    """The callable named by ``package.module:function`` or ``path/to/file.py:function``
+    (``function`` may be dotted: ``module:Class.method``)."""
+    module_name, colon, attribute = text.rpartition(":")
+    if not colon or not module_name or not attribute:
+        raise InvalidArgument("TARGET", "package.module:function or path/to/file.py:function", text)
+    try:
+        module = _import_target(module_name)
+    except InvalidArgument:
+        raise
+    except Exception as exc:  # the target's own import failed: say so, in one line
+        detail = " ".join(str(exc).split())
+        raise InvalidArgument(
+            "TARGET", f"an importable module (importing {module_name} raised {type(exc).__name__}: {detail})"
+        ) from None
+    target = module
+    for part in attribute.split("."):
+        if not hasattr(target, part):
+            raise InvalidArgument("TARGET", f"a function defined in {module_name}", attribute)
+        target = getattr(target, part)
+    if not callable(target):
+        raise InvalidArgument("TARGET", "a callable", f"{attribute} of type {type(target).__name__}")
+    return target
+
+
+def _import_target(name: str):
+    if name.endswith(".py") or "/" in name or os.sep in name:
+        path = Path(name)
+        if not path.is_file():
+            raise InvalidArgument("TARGET", "an existing Python file", name)
+        spec = importlib.util.spec_from_file_location(f"_svd_proofs_target_{path.stem}", path)
+        module = importlib.util.module_from_spec(spec)
+        sys.path.insert(0, str(path.resolve().parent))  # so that the file can import its neighbours
+        try:
+            spec.loader.exec_module(module)
+        finally:
+            sys.path.remove(str(path.resolve().parent))
+        return module
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name and name.startswith(exc.name):
+            raise InvalidArgument("TARGET", "an importable module", name) from None
+        raise
+
+
+def _check_writable(path: Path | None) -> None:
+    if path is not None and not path.resolve().parent.is_dir():
+        raise InvalidArgument("--json", "a file in an existing directory", str(path))
+
+
+def _write_json(path: Path | None, data: dict) -> None:
+    if path is None:
+        return
+    try:
+        path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    except OSError as exc:
+        raise InvalidArgument("--json", "a writable file", f"{path}: {exc.strerror}") from None
+
+
 # --------------------------------------------------------------------------- parsing
 
 
@@ -189,7 +289,39 @@ def _parser() -> argparse.ArgumentParser:
         help=f"output directory (default: ./{DEFAULT_OUT})",
     )
     evidence.set_defaults(run=run_evidence)
+    _oracle_parser(commands)
     return parser
+
+
+def _oracle_parser(commands) -> None:
+    oracle = commands.add_parser("oracle", help="the certified reference SVD and eigh: benchmark and audits")
+    actions = oracle.add_subparsers(dest="action", required=True, metavar="{bench,audit,audit-eigh}")
+    bench = actions.add_parser(
+        "bench", help="speed and correct digits against mpmath, paths, certificate cost"
+    )
+    bench.add_argument("--quick", action="store_true", help="a CI-sized run (n = 10, 20; dps = 30)")
+    bench.add_argument(
+        "--repeat", type=_int_at_least(1), default=5, metavar="R", help="timed runs per case (default: 5)"
+    )
+    bench.add_argument("--json", type=Path, metavar="FILE", help="also write the results as JSON")
+    bench.set_defaults(run=run_oracle_bench)
+    for name, kind, signature in (
+        ("audit", "svd", "fn(A) -> (U, s, Vt)"),
+        ("audit-eigh", "eigh", "fn(S) -> (w, Q)"),
+    ):
+        audit = actions.add_parser(name, help=f"audit a float64 {signature} against the oracle")
+        audit.add_argument(
+            "target", metavar="TARGET", help="package.module:function or path/to/file.py:function"
+        )
+        audit.add_argument(
+            "--seed",
+            type=_int_at_least(0),
+            default=0,
+            metavar="S",
+            help="seed of the random families (default: 0)",
+        )
+        audit.add_argument("--json", type=Path, metavar="FILE", help="also write the report as JSON")
+        audit.set_defaults(run=run_oracle_audit, kind=kind)
 
 
 def _workers(text: str) -> int | str:
