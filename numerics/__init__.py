@@ -2,6 +2,7 @@
 matrix families, claims and the checks that run them.  It knows nothing of particular
 theorems (those live in ``proofs``)."""
 
+from numerics.audit import audit, audit_eigh
 from numerics.backends import Exact, HighPrecision, NotDecidable
 from numerics.checks import (
     PROFILES,
@@ -12,13 +13,23 @@ from numerics.checks import (
     configure,
     refute,
 )
-from numerics.claims import Case, Claim, Integer, Matrix, Orthogonal, Relation, at_most, equal
+from numerics.claims import Case, Claim, Integer, Matrix, Orthogonal, Relation, Symmetric, at_most, equal
 from numerics.errors import InvalidArgument
-from numerics.exact import ExactMatrix, ExactSVD, matrix_with_svd
+from numerics.exact import ExactEigen, ExactMatrix, ExactSVD, matrix_with_svd, symmetric_with_eigen
+from numerics.oracle import EighResult, SVDResult, eigh, svd
 from numerics.precision import current_dps, tolerance, workdps
 
 __all__ = [
     "PROFILES",
+    "EighResult",
+    "ExactEigen",
+    "SVDResult",
+    "Symmetric",
+    "audit",
+    "audit_eigh",
+    "eigh",
+    "svd",
+    "symmetric_with_eigen",
     "Case",
     "CheckFailed",
     "Claim",
