@@ -2,7 +2,6 @@
 matrix families, claims and the checks that run them.  It knows nothing of particular
 theorems (those live in ``proofs``)."""
 
-from numerics.audit import audit, audit_eigh
 from numerics.backends import Exact, HighPrecision, NotDecidable
 from numerics.checks import (
     PROFILES,
@@ -25,8 +24,6 @@ __all__ = [
     "ExactEigen",
     "SVDResult",
     "Symmetric",
-    "audit",
-    "audit_eigh",
     "eigh",
     "svd",
     "symmetric_with_eigen",
