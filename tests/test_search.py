@@ -1,0 +1,214 @@
+"""The counterexample search (``numerics.search``) and its subcommands (``proofs.search_cli``)."""
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from numerics import _parametrise as param
+from numerics import search as engine
+from numerics.errors import InvalidArgument
+from numerics.exact import exact_matmul, exact_transpose
+from proofs import search_cli
+from proofs.registry import claim, theorems
+
+USER_FILE = Path(__file__).with_name("user_claims_example.py")
+SMALL = 150
+
+
+def test_every_decoded_point_is_an_exact_instance():
+    rng = random.Random(7)
+    for target in ("why_project_8k", "greedy_finds_best_subspace", "spectral_theorem", "lora_rank_le_2r"):
+        c = claim(target)
+        for _ in range(5):
+            layout = param.draw_layout(c, rng, max_side=3, fixed={})
+            values = param.decode(c, layout, param.start_point(c, layout, rng))
+            for value in values.values():
+                if hasattr(value, "svd") and value.svd is not None:
+                    assert value.svd.matrix == value.rows, (target, values)
+                if getattr(value, "family", None) == "orthogonal":
+                    n = value.shape[0]
+                    identity = tuple(tuple(int(i == j) for j in range(n)) for i in range(n))
+                    assert exact_matmul(exact_transpose(value.rows), value.rows) == identity, (target, value)
+
+
+def test_rank_bound_holds_by_construction():
+    c = claim("eckart_young_frobenius")
+    rng = random.Random(3)
+    for _ in range(10):
+        layout = param.draw_layout(c, rng, max_side=4, fixed={})
+        values = param.decode(c, layout, param.start_point(c, layout, rng))
+        assert not c.violations(values), values
+
+
+def test_refutes_a_mutant_exactly_and_reproducibly():
+    first = engine.search("frobenius_norm_le_spectral_norm", seed=1, evaluations=SMALL)
+    second = engine.search("frobenius_norm_le_spectral_norm", seed=1, evaluations=SMALL)
+    assert first["status"] == "refuted" and first["verification"] == "exact", first
+    assert {k: v for k, v in first.items() if k != "seconds"} == {
+        k: v for k, v in second.items() if k != "seconds"
+    }
+
+
+def test_same_seed_same_survival():
+    results = [engine.search("spectral_norm_le_frobenius_norm", seed=4, evaluations=80) for _ in range(2)]
+    assert results[0]["status"] == "survived"
+    assert results[0]["instance"] == results[1]["instance"] and results[0]["slack"] == results[1]["slack"]
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "spectral_norm_le_frobenius_norm",
+        "truncation_error_spectral",
+        "eckart_young_frobenius",
+        "why_project_8k",
+    ],
+)
+def test_catalog_inequalities_survive_a_short_search(target):
+    result = engine.search(target, seed=0, evaluations=SMALL)
+    assert result["status"] == "survived", result
+    assert float(result["slack"]) >= -1e-10, result
+
+
+@pytest.mark.parametrize("theorem", theorems(), ids=lambda t: t.id)
+def test_no_catalog_theorem_is_refuted(theorem):
+    result = engine.search(theorem.id, seed=0, evaluations=20)
+    assert result["status"] == "survived", result
+
+
+def test_rounding_artefacts_are_not_refutations():
+    """A claim that holds exactly but whose float evaluation is noisy: ‖A‖_F² = Σσᵢ²."""
+    result = engine.search("frobenius_norm_eq_singular_values", seed=2, evaluations=SMALL)
+    assert result["status"] == "survived", result
+
+
+def test_why_project_tightness_passes_four_and_a_half_for_k_1():
+    result = engine.search(
+        "why_project_8k", seed=0, evaluations=1500, fixed={"k": 1, "m": 2, "n": 2}, focus=5
+    )
+    assert result["status"] == "survived"
+    assert 8 * result["best_ratio"] > 4.5, result["best_ratio"]
+
+
+def test_user_claim_search_save_verify(tmp_path, capsys):
+    out = tmp_path / "result.json"
+    target = f"{USER_FILE}:frobenius_reversed"
+    assert search_cli.main(["search", target, "--evaluations", "100", "--out", str(out)]) == 1
+    saved = json.loads(out.read_text())
+    assert saved["status"] == "refuted" and saved["verification"] == "exact"
+    assert saved["claim"]["target"] == target and saved["seed"] == 0
+    assert search_cli.main(["verify", str(out)]) == 0
+    assert "confirmed" in capsys.readouterr().out
+
+
+def test_verify_rejects_a_tampered_counterexample(tmp_path):
+    out = tmp_path / "result.json"
+    assert (
+        search_cli.main(
+            ["search", "frobenius_norm_le_spectral_norm", "--evaluations", "50", "--out", str(out)]
+        )
+        == 1
+    )
+    saved = json.loads(out.read_text())
+    saved["claim"]["target"] = "spectral_norm_le_frobenius_norm"  # the true claim holds on it
+    out.write_text(json.dumps(saved))
+    assert search_cli.main(["verify", str(out)]) == 1
+
+
+def test_survivor_saves_and_verifies(tmp_path):
+    out = tmp_path / "result.json"
+    target = f"{USER_FILE}:submultiplicative"
+    assert search_cli.main(["search", target, "--evaluations", "60", "--out", str(out)]) == 0
+    saved = json.loads(out.read_text())
+    assert saved["status"] == "survived" and saved["best_ratio"] <= 1 + 1e-12
+    assert search_cli.main(["verify", str(out)]) == 0
+
+
+@pytest.mark.parametrize(
+    "argv, fragment",
+    [
+        (["search", "no_such_claim", "--evaluations", "5"], "catalog id"),
+        (["search", "missing.py:X", "--evaluations", "5"], "existing Python file"),
+        (["search", f"{USER_FILE}:nothing", "--evaluations", "5"], "Claim"),
+        (["search", "why_project_8k", "--evaluations", "0"], "--evaluations"),
+        (["search", "why_project_8k", "--fix", "k=one", "--evaluations", "5"], "--fix"),
+        (["verify", "no_such_result.json"], "result"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(argv, fragment, capsys):
+    assert search_cli.main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and fragment in err, err
+
+
+def test_a_claim_that_cannot_be_evaluated_is_a_usage_error(tmp_path, capsys):
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "from numerics.claims import Claim, Matrix, at_most\n"
+        "broken = Claim(id='broken', title='t', source='s', statement='s', variables=(Matrix('A'),),\n"
+        "               relation=lambda ops, A: at_most(ops.no_such_operation(A), 1))\n"
+    )
+    assert search_cli.main(["search", f"{bad}:broken", "--evaluations", "5"]) == 2
+    assert "can be evaluated" in capsys.readouterr().err
+
+
+def test_interrupt_saves_the_best_so_far(monkeypatch):
+    calls = {"n": 0}
+    original = engine.HighPrecision
+
+    def interrupting(dps):
+        calls["n"] += 1
+        if calls["n"] > 40:
+            raise KeyboardInterrupt
+        return original(dps)
+
+    monkeypatch.setattr(engine, "HighPrecision", interrupting)
+    result = engine.search("spectral_norm_le_frobenius_norm", seed=0, evaluations=10_000)
+    assert result["interrupted"] and result["status"] == "survived" and result["instance"] is not None
+
+
+def test_write_result_is_atomic(tmp_path):
+    out = tmp_path / "r.json"
+    engine.write_result({"format": 1, "x": 1}, out)
+    assert json.loads(out.read_text()) == {"format": 1, "x": 1}
+    assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+def test_two_workers_are_deterministic():
+    runs = [
+        engine.search("spectral_norm_le_frobenius_norm", seed=5, evaluations=60, workers=2) for _ in range(2)
+    ]
+    assert runs[0]["evaluations"] == 60 and runs[0]["instance"] == runs[1]["instance"]
+
+
+def test_dask_local_cluster():
+    distributed = pytest.importorskip("distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=2, processes=False, threads_per_worker=1, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        result = engine.search(
+            "frobenius_norm_le_spectral_norm", seed=0, evaluations=40, workers=2, scheduler=client
+        )
+        by_address = engine.search(
+            "frobenius_norm_le_spectral_norm",
+            seed=0,
+            evaluations=40,
+            workers=2,
+            scheduler=cluster.scheduler_address,
+        )
+    assert result["status"] == "refuted" and result["instance"] == by_address["instance"]
+
+
+def test_a_claim_object_needs_a_target_string_for_workers():
+    with pytest.raises(InvalidArgument):
+        engine.search(claim("why_project_8k"), evaluations=10, workers=2)
+
+
+def test_catalog_has_no_unevaluable_claims():
+    for theorem in theorems()[:3]:
+        engine._check_evaluable(theorem.claim)
