@@ -5,6 +5,12 @@
     svd-proofs evidence [--profile ci|thorough] [--seed S] [--workers N|auto] [--out DIR]
         run the test suite under the evidence plugin (``numerics.evidence``) and
         write DIR/evidence.json and DIR/evidence.md
+    svd-proofs search TARGET [--dps D] [--budget SECONDS] [--evaluations N] [--seed S]
+                      [--workers N] [--scheduler ADDRESS] [--out FILE]
+        hunt for a counterexample to a claim (catalog id, mutant name or file.py:NAME),
+        verify it exactly and save it (``numerics.search``); exit 1 when one is found
+    svd-proofs verify FILE
+        re-check a saved search result from scratch
     svd-proofs oracle bench [--quick] [--repeat R] [--json FILE]
         the certified oracle (``numerics.oracle``) against mpmath: speed ratios,
         correct digits, the cost of the certificate, the path each case took
@@ -34,6 +40,7 @@ from typing import NoReturn
 
 from numerics.errors import InvalidArgument
 from numerics.records import KINDS
+from proofs import search_cli
 
 PROG = "svd-proofs"
 DEFAULT_PROFILE = "thorough"
@@ -290,6 +297,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     evidence.set_defaults(run=run_evidence)
     _oracle_parser(commands)
+    search_cli.register(commands)
     return parser
 
 
