@@ -39,6 +39,7 @@ import json
 import math
 import os
 import random
+import signal
 import tempfile
 import time
 from collections.abc import Callable, Mapping
@@ -507,10 +508,23 @@ def _check_evaluable(claim: Claim, tries: int = 5) -> None:
 
 
 def _run_processes(tasks: list[dict]) -> list[dict]:
+    """Each task in its own process.  Ctrl-C reaches the whole process group: every worker
+    stops its loop and returns its best so far (``interrupted``), while this process —
+    which would otherwise abandon them — only notes the signal and collects their results."""
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=len(tasks)) as pool:
-        return list(pool.map(_worker, tasks))
+        futures = [pool.submit(_worker, task) for task in tasks]  # the workers start here
+        interrupted = []
+        previous = signal.signal(signal.SIGINT, lambda *_: interrupted.append(True))
+        try:
+            parts = [future.result() for future in futures]
+        finally:
+            signal.signal(signal.SIGINT, previous)
+    if interrupted:
+        for part in parts:
+            part["interrupted"] = True
+    return parts
 
 
 def _run_dask(tasks: list[dict], scheduler) -> list[dict]:

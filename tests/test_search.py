@@ -1,7 +1,12 @@
 """The counterexample search (``numerics.search``) and its subcommands (``proofs.search_cli``)."""
 
 import json
+import os
 import random
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -212,3 +217,34 @@ def test_a_claim_object_needs_a_target_string_for_workers():
 def test_catalog_has_no_unevaluable_claims():
     for theorem in theorems()[:3]:
         engine._check_evaluable(theorem.claim)
+
+
+def test_ctrl_c_with_workers_saves_the_best_so_far(tmp_path):
+    """SIGINT to the process group (what Ctrl-C sends): every worker returns its best so far,
+    the result file is written and the command exits 130."""
+    out = tmp_path / "result.json"
+    command = [sys.executable, "-m", "proofs", "search", "spectral_norm_le_frobenius_norm"]
+    command += ["--workers", "2", "--budget", "120", "--out", str(out)]
+    process = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(_children(process.pid)) < 2:
+        time.sleep(0.2)
+    time.sleep(2)
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    saved = json.loads(out.read_text())
+    assert saved["interrupted"] and saved["status"] == "survived" and saved["evaluations"] > 0
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid``, from /proc (field 4 of /proc/N/stat)."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            children.append(int(stat.parent.name))
+    return children
