@@ -229,9 +229,7 @@ def _erratum_row(erratum, records: Sequence[CheckRecord | MutantRecord]) -> dict
         **_erratum_text(erratum),
         "status": "confirmed" if confirmed else "failed",
         "counterexample": {k: v for k, v in refutation.to_json().items() if k not in ("theorem", "name")},
-        "verification": {
-            k: v for k, v in verification.to_json().items() if k not in ("theorem", "seconds", "tags")
-        },
+        "verification": {k: v for k, v in verification.to_json().items() if k not in ("theorem", "seconds")},
     }
 
 

@@ -57,9 +57,6 @@ def shape(A, name: str = "A") -> tuple[int, int]:
     """``(rows, cols)`` of a matrix in any accepted form."""
     if isinstance(A, mpmath.matrix):
         return A.rows, A.cols
-    if isinstance(A, sympy.MatrixBase | np.ndarray):
-        rows = _rows_of(A, name)
-        return len(rows), len(rows[0])
     rows = _rows_of(A, name)
     return len(rows), len(rows[0])
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Literal
 
 CheckKind = Literal["symbolic", "exact", "randomized"]
@@ -38,12 +38,10 @@ class CheckRecord:
     max_residual: str | None
     seconds: float
     failure: str | None = None
-    tags: tuple[str, ...] = field(default=())
 
     def to_json(self) -> dict:
         data = asdict(self)
         data["families"] = list(self.families)
-        data["tags"] = list(self.tags)
         return data
 
 
@@ -89,7 +87,5 @@ def captured() -> Iterator[list[CheckRecord | MutantRecord]]:
 def from_json(data: dict) -> CheckRecord | MutantRecord:
     """Inverse of ``to_json`` (records travel as JSON between xdist workers)."""
     if "instances" in data:
-        return CheckRecord(
-            **{**data, "families": tuple(data["families"]), "tags": tuple(data.get("tags", ()))}
-        )
+        return CheckRecord(**{**data, "families": tuple(data["families"])})
     return MutantRecord(**data)
