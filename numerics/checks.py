@@ -199,8 +199,8 @@ def _record(
         instances=stats.instances,
         families=tuple(sorted(stats.families)),
         dps=stats.dps,
-        worst_slack=None if stats.worst_slack is None else claims.format_number(stats.worst_slack),
-        max_residual=None if stats.max_residual is None else claims.format_number(stats.max_residual),
+        worst_slack=_slack_text(stats.worst_slack),
+        max_residual=_slack_text(stats.max_residual),
         seconds=round(time.perf_counter() - start, 3),
         failure=failure,
     )
@@ -282,8 +282,8 @@ def _refuted(mutant: Claim, kind: str, failure: str, slack) -> MutantRecord:
     return result
 
 
-def _slack_text(slack) -> str | None:
-    return None if slack is None else claims.format_number(slack)
+def _slack_text(number) -> str | None:
+    return None if number is None else claims.format_number(number)
 
 
 __all__ = [
