@@ -132,6 +132,7 @@ def pytest_command(tests: Path, *, profile: str, seed: int, workers: int | str, 
 
 def run_evidence(args: argparse.Namespace) -> int:
     from numerics.evidence import JSON_NAME, MARKDOWN_NAME
+    from numerics.report import HTML_NAME
 
     tests = tests_directory()
     if not tests.is_dir():
@@ -149,7 +150,8 @@ def run_evidence(args: argparse.Namespace) -> int:
     if status == _PYTEST_USAGE_ERROR:
         return _usage_error(f"{PROG} evidence", f"pytest rejected the run (exit status {status}); see above")
     if status in (0, CHECKS_FAILED):  # the run reached its end, where the plugin writes
-        print(f"{PROG}: evidence written to {out / JSON_NAME} and {out / MARKDOWN_NAME}")
+        written = [out / name for name in (JSON_NAME, MARKDOWN_NAME, HTML_NAME) if (out / name).exists()]
+        print(f"{PROG}: evidence written to " + ", ".join(str(path) for path in written))
     if status == 0:
         return 0
     print(
