@@ -80,14 +80,12 @@ bound rank ≤ 2r verified numerically is not an artefact of rounding.
 from __future__ import annotations
 
 import sympy
-from sympy.polys.matrices import DomainMatrix
 
 from numerics import exact
 from numerics.claims import Case, Claim, Integer, Matrix, SymbolicMatrix, at_most, equal, min_side
+from numerics.linalg import diagonal, frobenius_sq, full_svd, norm, product, rank_at_scale
 from numerics.matrices import to_sympy
-from numerics.precision import tolerance
 from numerics.symbolic import descending_values, rotation, with_svd
-from proofs.pseudo_inverse import diagonal_matrix, frobenius_sq, full_svd, product, residual
 from proofs.registry import Theorem
 
 # The reduction of AB − M.
@@ -102,7 +100,7 @@ def rotated_factors(ops, A, B, U, V):
 def _reduces_to_diagonal(ops, M, A, B):
     n, m = ops.shape(M)
     U, s, V = full_svd(ops, M)
-    Sigma = diagonal_matrix(ops, s, n, m)
+    Sigma = diagonal(ops, s, shape=(n, m))
     Ut, Vt = ops.transpose(U), ops.transpose(V)
     AB = product(ops, A, B)
     scale = ops.total(x**2 for x in s) + frobenius_sq(ops, A) * frobenius_sq(ops, B)
@@ -116,7 +114,7 @@ def _reduces_to_diagonal(ops, M, A, B):
         equal(inserted, factored, scale=scale, label="= ‖U(UᵀABV − Σ)Vᵀ‖²"),
         equal(factored, frobenius_sq(ops, rotated - Sigma), scale=scale, label="= ‖UᵀABV − Σ‖²"),
         equal(
-            residual(ops, product(ops, Ut, A_rotated, B_rotated, V), AB),
+            norm(ops, product(ops, Ut, A_rotated, B_rotated, V) - AB),
             0,
             scale=ops.sqrt(frobenius_sq(ops, A) * frobenius_sq(ops, B)),
             label="Uᵀ(UA)(BVᵀ)V = AB: every product is reached",
@@ -152,7 +150,7 @@ def lora_objective(ops, M, A, B):
 def _lora_reduces(ops, M, A, B):
     n, m = ops.shape(M)
     U, s, V = full_svd(ops, M)
-    Sigma = diagonal_matrix(ops, s, n, m)
+    Sigma = diagonal(ops, s, shape=(n, m))
     Ut, Vt = ops.transpose(U), ops.transpose(V)
     At, Bt = ops.transpose(A), ops.transpose(B)
     USVt = product(ops, U, Sigma, Vt)
@@ -163,13 +161,13 @@ def _lora_reduces(ops, M, A, B):
         ops, product(ops, U, Ut, A, At, U, Sigma, Vt) + product(ops, U, Sigma, Vt, Bt, B, V, Vt) - USVt
     )
     factored = frobenius_sq(ops, product(ops, U, inner, Vt))
-    diagonal = lora_objective(ops, Sigma, UtA, BV)
+    on_sigma = lora_objective(ops, Sigma, UtA, BV)
     scale = ops.total(x**2 for x in s) * (1 + frobenius_sq(ops, A) + frobenius_sq(ops, B)) ** 2
     return (
         equal(lora_objective(ops, M, A, B), substituted, scale=scale, label="M = UΣVᵀ substituted"),
         equal(substituted, inserted, scale=scale, label="UUᵀ and VVᵀ inserted"),
         equal(inserted, factored, scale=scale, label="= ‖U[(UᵀA)(UᵀA)ᵀΣ + Σ(BV)ᵀ(BV) − Σ]Vᵀ‖²"),
-        equal(factored, diagonal, scale=scale, label="= ‖(UᵀA)(UᵀA)ᵀΣ + Σ(BV)ᵀ(BV) − Σ‖²"),
+        equal(factored, on_sigma, scale=scale, label="= ‖(UᵀA)(UᵀA)ᵀΣ + Σ(BV)ᵀ(BV) − Σ‖²"),
     )
 
 
@@ -186,17 +184,6 @@ lora_objective_reduces_to_diagonal = Claim(
 )
 
 # The rank of the LoRA update.
-
-
-def rank_at_scale(ops, X, scale, size: int) -> int:
-    """rank X.  Exactly, by elimination in the field the entries generate (ℚ, or ℚ(symbols),
-    where it is the generic rank: an upper bound for the rank at every value of the symbols);
-    numerically, the number of σ of X above ``tolerance(dps, size, scale)`` — the cutoff at
-    the magnitude of the data X was computed from."""
-    if ops.exact:
-        return DomainMatrix.from_Matrix(sympy.Matrix(X)).to_field().rank()
-    cutoff = tolerance(dps=ops.dps, size=size, scale=scale)
-    return sum(1 for x in ops.svd(X)[1] if x > cutoff)
 
 
 def lora_update_terms(ops, M, A, B):
@@ -216,10 +203,12 @@ def _lora_rank(ops, M, r, A, B, multiple: int = 2):
     left, right = lora_update_terms(ops, M, A, B)
     bound, bound_text = multiple * r, "2r" if multiple == 2 else "r"
     return (
-        at_most(rank_at_scale(ops, left, scale, size), r, scale=1, label="rank AAᵀM ≤ rank A ≤ r"),
-        at_most(rank_at_scale(ops, right, scale, size), r, scale=1, label="rank MBᵀB ≤ rank B ≤ r"),
+        at_most(rank_at_scale(ops, left, scale=scale, size=size), r, scale=1, label="rank AAᵀM ≤ rank A ≤ r"),
         at_most(
-            rank_at_scale(ops, left + right, scale, size),
+            rank_at_scale(ops, right, scale=scale, size=size), r, scale=1, label="rank MBᵀB ≤ rank B ≤ r"
+        ),
+        at_most(
+            rank_at_scale(ops, left + right, scale=scale, size=size),
             bound,
             scale=1,
             label=f"rank(AAᵀM + MBᵀB) ≤ {bound_text}",
@@ -270,17 +259,13 @@ def _symbolic_factors_3x2():
     return {"M": M, "A": A, "B": B}
 
 
-def _rational(rows):
-    return exact.ExactMatrix(rows, "rational")
-
-
 def _exact_4x3():
     U = exact.rational_orthogonal([[1, 2, 2, 0], [0, 1, -1, 3]])
     V = exact.rational_orthogonal([[2, -1, 2], [1, 1, 0]])
     return {
         "M": exact.matrix_with_svd(U, (7, 3, 1), V),
-        "A": _rational([[1, -2], [0, 3], [2, 1], [-1, 1]]),
-        "B": _rational([[2, 0, -1], [1, 3, 1]]),
+        "A": exact.ExactMatrix([[1, -2], [0, 3], [2, 1], [-1, 1]], "rational"),
+        "B": exact.ExactMatrix([[2, 0, -1], [1, 3, 1]], "rational"),
     }
 
 
@@ -289,8 +274,8 @@ def _exact_3x3_rank_deficient():
     V = exact.rational_orthogonal([[1, -1, 2], [0, 2, 1]])
     return {
         "M": exact.matrix_with_svd(U, (5, 5, 0), V),
-        "A": _rational([[1], [2], [-2]]),
-        "B": _rational([[3, -1, 1]]),
+        "A": exact.ExactMatrix([[1], [2], [-2]], "rational"),
+        "B": exact.ExactMatrix([[3, -1, 1]], "rational"),
     }
 
 
@@ -376,7 +361,7 @@ def _thin_svd_reduction(ops, M, A, B):
     U, s, V = full_svd(ops, M)
     p = len(s)
     U_p, V_p = U[:, :p], V[:, :p]
-    Sigma_p = diagonal_matrix(ops, s, p, p)
+    Sigma_p = diagonal(ops, s, shape=(p, p))
     scale = ops.total(x**2 for x in s) + frobenius_sq(ops, A) * frobenius_sq(ops, B)
     return equal(
         frobenius_sq(ops, product(ops, A, B) - M),
@@ -392,7 +377,7 @@ def _untransposed_reduction(ops, M, A, B):
     scale = ops.total(x**2 for x in s) + frobenius_sq(ops, A) * frobenius_sq(ops, B)
     return equal(
         frobenius_sq(ops, product(ops, A, B) - M),
-        frobenius_sq(ops, product(ops, U, A, B, ops.transpose(V)) - diagonal_matrix(ops, s, n, m)),
+        frobenius_sq(ops, product(ops, U, A, B, ops.transpose(V)) - diagonal(ops, s, shape=(n, m))),
         scale=scale,
         label="‖AB − M‖² = ‖UABVᵀ − Σ‖²",
     )
@@ -404,7 +389,7 @@ def _lora_unrotated(ops, M, A, B):
     scale = ops.total(x**2 for x in s) * (1 + frobenius_sq(ops, A) + frobenius_sq(ops, B)) ** 2
     return equal(
         lora_objective(ops, M, A, B),
-        lora_objective(ops, diagonal_matrix(ops, s, n, m), A, B),
+        lora_objective(ops, diagonal(ops, s, shape=(n, m)), A, B),
         scale=scale,
         label="‖AAᵀM + MBᵀB − M‖² = ‖AAᵀΣ + ΣBᵀB − Σ‖²",
     )
@@ -418,7 +403,7 @@ def _lora_B_by_Vt(ops, M, A, B):
         lora_objective(ops, M, A, B),
         lora_objective(
             ops,
-            diagonal_matrix(ops, s, n, m),
+            diagonal(ops, s, shape=(n, m)),
             product(ops, ops.transpose(U), A),
             product(ops, B, ops.transpose(V)),
         ),

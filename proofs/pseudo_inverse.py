@@ -95,69 +95,16 @@ as ‖X − Y‖_F = 0 (norm, not squared, units).
 
 from __future__ import annotations
 
-import operator
 from fractions import Fraction
-from functools import reduce
 
 import sympy
-from sympy.polys.matrices import DomainMatrix
 
 from numerics import exact
 from numerics.backends import Exact
 from numerics.claims import Case, Claim, Matrix, SymbolicMatrix, at_most, equal
-from numerics.matrices import orthonormal_completion
+from numerics.linalg import diagonal, frobenius_sq, full_svd, identity, norm, product
 from numerics.symbolic import descending_values, plane_rotation, rotation, with_svd
 from proofs.registry import Erratum, Theorem
-
-# Helpers that belong in numerics (generic over the backend).
-
-
-def full_svd(ops, M):
-    """``(U, s, V)`` with U (m×m) and V (n×n) orthogonal: the prescribed SVD exactly, the
-    backend's thin SVD completed by Householder reflections at high precision."""
-    U, s, V = ops.svd(M)
-    if not ops.exact:
-        U, V = orthonormal_completion(U), orthonormal_completion(V)
-    return U, list(s), V
-
-
-def diagonal_matrix(ops, values, rows: int, cols: int):
-    """The rows×cols matrix with ``values`` on its diagonal."""
-    D = ops.zeros(rows, cols)
-    for i, x in enumerate(values):
-        D[i, i] = x
-    return D
-
-
-def identity(ops, n: int):
-    """I_n."""
-    return diagonal_matrix(ops, [1] * n, n, n)
-
-
-def product(ops, *factors):
-    """The matrix product of ``factors``.  Exactly, it is formed in sympy's ``DomainMatrix`` over
-    the field the entries generate (ℚ, or ℚ(t, u, …) for symbolic ones), so that symbolic
-    rational functions stay in lowest terms instead of growing with every product."""
-    if not ops.exact:
-        return reduce(operator.mul, factors)
-    matrices = [DomainMatrix.from_Matrix(sympy.Matrix(F)) for F in factors]
-    field = reduce(lambda K, M: K.unify(M.domain), matrices[1:], matrices[0].domain)
-    return reduce(operator.mul, (M.convert_to(field) for M in matrices)).to_Matrix()
-
-
-def frobenius_sq(ops, X):
-    """‖X‖_F².  Exactly, the sum of squares is formed in the field the entries generate (like
-    ``product``), so that it comes out in lowest terms without expanding sympy expressions."""
-    if not ops.exact:
-        return ops.frobenius_sq(X)
-    D = DomainMatrix.from_Matrix(sympy.Matrix(X)).to_field()
-    return D.domain.to_sympy(sum((x * x for row in D.to_list() for x in row), D.domain.zero))
-
-
-def residual(ops, X, Y):
-    """‖X − Y‖_F: a matrix identity X = Y compared in the units of X."""
-    return ops.sqrt(frobenius_sq(ops, X - Y))
-
 
 # The construction of 000.
 
@@ -170,7 +117,7 @@ def nonzero_count(ops, A, s) -> int:
 
 def sigma_dagger(ops, s, k: int, n: int, r: int):
     """Σ† (r×n, for Σ n×r): the reciprocals of the k nonzero diagonal entries of Σᵀ, in place."""
-    return diagonal_matrix(ops, [1 / x for x in s[:k]], r, n)
+    return diagonal(ops, [1 / x for x in s[:k]], shape=(r, n))
 
 
 def pseudo_inverse(ops, A):
@@ -227,7 +174,7 @@ def _relations(ops, A, B, pinv=pseudo_inverse):
     a, d, b = _magnitudes(ops, A, B, s, k)
     A_dagger = pinv(ops, A)
     Z = svd_coordinates(ops, B, U, V)
-    Sigma = diagonal_matrix(ops, s, n, r)
+    Sigma = diagonal(ops, s, shape=(n, r))
     right, left = right_objective(ops, A, B), left_objective(ops, A, B)
     right_min, left_min = right_objective(ops, A, A_dagger), left_objective(ops, A, A_dagger)
     right_scale, left_scale = (size + a * d * (1 + a * b) + (a * b) ** 2 for size in (n, r))
@@ -236,7 +183,7 @@ def _relations(ops, A, B, pinv=pseudo_inverse):
     AAd, AdA = product(ops, A, A_dagger), product(ops, A_dagger, A)
     return (
         equal(
-            residual(ops, product(ops, V, Z, ops.transpose(U)), B), 0, scale=b, label="B = VZUᵀ with Z = VᵀBU"
+            norm(ops, product(ops, V, Z, ops.transpose(U)) - B), 0, scale=b, label="B = VZUᵀ with Z = VᵀBU"
         ),
         equal(
             right,
@@ -247,7 +194,7 @@ def _relations(ops, A, B, pinv=pseudo_inverse):
         equal(right, block_form_objective(ops, s, k, Z, n), scale=right_scale, label="block form"),
         equal(right_min, n - k, scale=right_scale, label="min ‖AB − I_n‖² = n − k"),
         equal(
-            residual(ops, svd_coordinates(ops, A_dagger, U, V), sigma_dagger(ops, s, k, n, r)),
+            norm(ops, svd_coordinates(ops, A_dagger, U, V) - sigma_dagger(ops, s, k, n, r)),
             0,
             scale=d,
             label="VᵀA†U = Σ† (Z_{[:k,:k]} = Σ_k⁻¹, Z_{[:k,k:]} = 0, free rows 0)",
@@ -255,15 +202,15 @@ def _relations(ops, A, B, pinv=pseudo_inverse):
         at_most(right_min, right, scale=right_scale, label="‖AA† − I_n‖² ≤ ‖AB − I_n‖²"),
         at_most(left_min, left, scale=left_scale, label="‖A†A − I_r‖² ≤ ‖BA − I_r‖² (left = right)"),
         equal(left_min, r - k, scale=left_scale, label="min ‖BA − I_r‖² = r − k"),
-        equal(residual(ops, product(ops, AAd, A), A), 0, scale=a**2 * d, label="Penrose 1: AA†A = A"),
+        equal(norm(ops, product(ops, AAd, A) - A), 0, scale=a**2 * d, label="Penrose 1: AA†A = A"),
         equal(
-            residual(ops, product(ops, AdA, A_dagger), A_dagger),
+            norm(ops, product(ops, AdA, A_dagger) - A_dagger),
             0,
             scale=a * d**2,
             label="Penrose 2: A†AA† = A†",
         ),
-        equal(residual(ops, ops.transpose(AAd), AAd), 0, scale=a * d, label="Penrose 3: (AA†)ᵀ = AA†"),
-        equal(residual(ops, ops.transpose(AdA), AdA), 0, scale=a * d, label="Penrose 4: (A†A)ᵀ = A†A"),
+        equal(norm(ops, ops.transpose(AAd) - AAd), 0, scale=a * d, label="Penrose 3: (AA†)ᵀ = AA†"),
+        equal(norm(ops, ops.transpose(AdA) - AdA), 0, scale=a * d, label="Penrose 4: (A†A)ᵀ = A†A"),
         equal(
             right_objective(ops, A, B_right),
             right_min,
@@ -320,7 +267,7 @@ def pseudo_inverse_inverting_every_value(ops, A):
     U, s, V = ops.svd(A)
     floor = ops.number(_REGULARISATION) * (s[0] if s[0] != 0 else 1)
     values = [1 / (x if x > floor else floor) for x in s]
-    return product(ops, V, diagonal_matrix(ops, values, ops.shape(V)[1], ops.shape(U)[1]), ops.transpose(U))
+    return product(ops, V, diagonal(ops, values, shape=(ops.shape(V)[1], ops.shape(U)[1])), ops.transpose(U))
 
 
 def untransposed_sigma_inverse(ops, A):
@@ -328,7 +275,7 @@ def untransposed_sigma_inverse(ops, A):
     n, r = ops.shape(A)
     U, s, V = full_svd(ops, A)
     k = nonzero_count(ops, A, s)
-    return diagonal_matrix(ops, [1 / x for x in s[:k]], n, r)
+    return diagonal(ops, [1 / x for x in s[:k]], shape=(n, r))
 
 
 def _untransposed_relations(ops, A, B):
@@ -357,7 +304,7 @@ def _product_reversed(ops, A, B):
         frobenius_sq(ops, AB_dagger)
     )
     return equal(
-        residual(ops, AB_dagger, product(ops, B_dagger, A_dagger)), 0, scale=scale, label="(AB)† = B†A†"
+        norm(ops, AB_dagger - product(ops, B_dagger, A_dagger)), 0, scale=scale, label="(AB)† = B†A†"
     )
 
 
@@ -368,7 +315,7 @@ def _left_inverse_identity(ops, A, B):
     a, d, _ = _magnitudes(ops, A, B, s, k)
     A_dagger = pseudo_inverse(ops, A)
     return equal(
-        residual(ops, product(ops, A_dagger, A), identity(ops, r)), 0, scale=1 + a * d, label="A†A = I_r"
+        norm(ops, product(ops, A_dagger, A) - identity(ops, r)), 0, scale=1 + a * d, label="A†A = I_r"
     )
 
 
@@ -378,7 +325,7 @@ def _unique_minimiser(ops, A, B):
     a, d, b = _magnitudes(ops, A, B, s, k)
     A_dagger = pseudo_inverse(ops, A)
     return equal(
-        residual(ops, right_minimiser(ops, A, A_dagger, B), A_dagger),
+        norm(ops, right_minimiser(ops, A, A_dagger, B) - A_dagger),
         0,
         scale=d + a * d * b,
         label="A† + (I − A†A)B = A†",
@@ -411,7 +358,7 @@ def _symbolic_competitor(U, s, V, E):
     w = sympy.Symbol("w", real=True)
     n, r = U.rows, V.rows
     ops = Exact()
-    shifted = diagonal_matrix(ops, [1 / x for x in s if x != 0], r, n) + w * sympy.Matrix(E)
+    shifted = diagonal(ops, [1 / x for x in s if x != 0], shape=(r, n)) + w * sympy.Matrix(E)
     return SymbolicMatrix(product(ops, V, shifted, U.T))
 
 

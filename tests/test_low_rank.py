@@ -4,15 +4,9 @@ import sympy
 from numerics import exact
 from numerics.backends import Exact, HighPrecision, truncation
 from numerics.claims import bind
+from numerics.linalg import frobenius_sq, full_svd, product, rank_at_scale
 from proofs import low_rank
-from proofs.low_rank import (
-    RANK_CASES,
-    REDUCTION_CASES,
-    lora_update_terms,
-    rank_at_scale,
-    rotated_factors,
-)
-from proofs.pseudo_inverse import frobenius_sq, full_svd, product
+from proofs.low_rank import RANK_CASES, REDUCTION_CASES, lora_update_terms, rotated_factors
 from tests.theorem_tests import theorem_tests
 
 test_case, test_exact, test_randomized = theorem_tests(low_rank)
@@ -31,7 +25,8 @@ def test_attaining_factors_give_the_rank_2r_truncation(case):
     update = (left + right).applyfunc(sympy.cancel)
     best = truncation(ops, M, 2 * r).applyfunc(sympy.cancel)
     assert update == best, f"{case.name}: AAᵀM + MBᵀB = {update}, M_2r = {best}"
-    assert rank_at_scale(ops, update, 1, 4) == 2 * r, f"{case.name}: rank {rank_at_scale(ops, update, 1, 4)}"
+    rank = rank_at_scale(ops, update, scale=1, size=4)
+    assert rank == 2 * r, f"{case.name}: rank {rank}"
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.name) for c in REDUCTION_CASES if c.kind == "exact"])
@@ -66,7 +61,7 @@ def test_rank_at_scale_discards_rounding_noise():
         A_mp, M_mp = ops.matrix(A), ops.matrix(M)
         left = product(ops, A_mp, ops.transpose(A_mp), M_mp)
         scale = frobenius_sq(ops, A_mp) * ops.sqrt(frobenius_sq(ops, M_mp))
-        at_own_scale, at_data_scale = ops.rank(left), rank_at_scale(ops, left, scale, 3)
+        at_own_scale, at_data_scale = ops.rank(left), rank_at_scale(ops, left, scale=scale, size=3)
     assert at_own_scale > 0, f"the rounded AAᵀM should look nonzero at its own scale: rank {at_own_scale}"
     assert at_data_scale == 0, f"rank at the data's scale {at_data_scale}, expected 0"
 
@@ -85,4 +80,4 @@ def test_generic_symbolic_rank_is_two():
     values = next(c for c in RANK_CASES if c.name == "generic_3x3_r1").build()
     bound, _ = bind(ops, values)
     left, right = lora_update_terms(ops, bound["M"], bound["A"], bound["B"])
-    assert rank_at_scale(ops, left + right, 1, 3) == 2
+    assert rank_at_scale(ops, left + right, scale=1, size=3) == 2

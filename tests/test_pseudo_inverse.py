@@ -4,6 +4,7 @@ import sympy
 from numerics import exact
 from numerics.backends import Exact, HighPrecision
 from numerics.claims import bind
+from numerics.linalg import full_svd, product
 from numerics.precision import tolerance
 from proofs import pseudo_inverse
 from proofs.pseudo_inverse import (
@@ -11,9 +12,7 @@ from proofs.pseudo_inverse import (
     INVERTING_ZEROS,
     SIGMA_UNTRANSPOSED,
     block_form_objective,
-    full_svd,
     left_minimiser,
-    product,
     pseudo_inverse_via_svd,
     right_minimiser,
     sigma_dagger,
