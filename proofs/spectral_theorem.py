@@ -122,45 +122,13 @@ import sympy
 from numerics import exact, matrices
 from numerics.backends import NotDecidable
 from numerics.claims import Case, Claim, Matrix, Relation, SymbolicMatrix, Symmetric, at_most, equal
+from numerics.linalg import canonical, diagonal, has_radical, identity, norm, root, tidy
 from numerics.precision import tolerance
 from numerics.symbolic import plane_rotation, rotation
 from proofs.registry import Erratum, Theorem
 
 # ---------------------------------------------------------------------------------------------
 # Arithmetic shared by both backends (exact: sympy, canonical forms; numerical: mpmath)
-
-
-def tidy(ops, M):
-    """Exactly: every entry in a canonical form — ``cancel`` for rational functions of
-    symbols, ``expand`` for radicals (after ``radsimp`` when one is left in a denominator) —
-    so that a zero is literally 0.  Numerically: ``M`` unchanged."""
-    return M.applyfunc(_tidy_entry) if ops.exact else M
-
-
-def _tidy_entry(x):
-    x = sympy.sympify(x)
-    if x.is_Rational:
-        return x
-    if x.free_symbols:
-        return sympy.cancel(x)
-    x = sympy.expand(x)
-    return sympy.expand(sympy.radsimp(x)) if _radical_denominator(x) else x
-
-
-def _radical_denominator(e) -> bool:
-    return any(
-        isinstance(a, sympy.Pow) and a.exp.is_negative and _has_radical(a.base)
-        for a in sympy.preorder_traversal(e)
-    )
-
-
-def _has_radical(e) -> bool:
-    return any(isinstance(a, sympy.Pow) and not a.exp.is_Integer for a in sympy.preorder_traversal(e))
-
-
-def norm(ops, M):
-    """‖M‖_F (the Euclidean norm of a vector)."""
-    return ops.sqrt(ops.frobenius_sq(M))
 
 
 def magnitude(ops, M):
@@ -186,17 +154,6 @@ def order(ops, M) -> int:
     return ops.shape(M)[0]
 
 
-def diagonal(ops, values: Sequence):
-    D = ops.zeros(len(values), len(values))
-    for i, value in enumerate(values):
-        D[i, i] = value
-    return D
-
-
-def identity(ops, n: int):
-    return diagonal(ops, [1] * n)
-
-
 def from_columns(ops, columns: Sequence):
     """The matrix with the given column vectors."""
     rows = ops.shape(columns[0])[0]
@@ -216,14 +173,14 @@ def unit(ops, x):
     if not ops.exact:
         return x / norm(ops, x)
     x = _primitive(x)
-    return tidy(ops, x / sympy.sqrt(sympy.factor(_tidy_entry(inner(ops, x, x)))))
+    return tidy(ops, x / root(ops, canonical(inner(ops, x, x))))
 
 
 def _primitive(x):
     """x rescaled by a nonzero scalar to coprime integer (or polynomial) entries: the same
     eigen-direction, and a short squared norm whose root is often exact.  Entries holding
     radicals are left alone."""
-    if any(_has_radical(e) for e in x):
+    if any(has_radical(e) for e in x):
         return x
     numerators, denominators = zip(*(sympy.fraction(sympy.cancel(e)) for e in x), strict=True)
     common = sympy.lcm(list(denominators))
@@ -255,7 +212,7 @@ def distinct(ops, values: Sequence, *, scale, size: int) -> list:
 def characteristic_polynomial(M: sympy.Matrix) -> sympy.Poly:
     """det(λI − M), its coefficients simplified (for blocks holding radicals they are rational)."""
     lam = sympy.Dummy("lambda")
-    return sympy.Poly([_tidy_entry(c) for c in M.charpoly(lam).all_coeffs()], lam)
+    return sympy.Poly([canonical(c) for c in M.charpoly(lam).all_coeffs()], lam)
 
 
 def exact_eigenvalues(M: sympy.Matrix) -> dict:
@@ -730,7 +687,7 @@ def orthogonal_completion(ops, u):
     if not ops.exact:
         return matrices.orthonormal_completion(u)
     n = order(ops, u)
-    rest = _tidy_entry(1 - u[0, 0] ** 2)
+    rest = canonical(1 - u[0, 0] ** 2)
     if rest == 0:
         return diagonal(ops, [u[0, 0]] + [1] * (n - 1))
     v = identity(ops, n)[:, 0] - u
