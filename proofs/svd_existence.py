@@ -131,6 +131,7 @@ from numerics import exact, matrices
 from numerics.backends import NotDecidable
 from numerics.claims import Case, Claim, Integer, Matrix, SymbolicMatrix, Symmetric, at_most, equal, rank
 from numerics.errors import InvalidArgument
+from numerics.linalg import diagonal, identity, norm, tidy
 from numerics.precision import tolerance, workdps
 from numerics.symbolic import descending_values, plane_rotation, rotation, with_svd
 from proofs.registry import Erratum, Theorem
@@ -140,21 +141,6 @@ GUARD = 3
 
 
 # -- matrices in either backend -------------------------------------------------------------------------
-
-
-def _identity(ops, size: int):
-    identity = ops.zeros(size, size)
-    for i in range(size):
-        identity[i, i] = 1
-    return identity
-
-
-def _diagonal(ops, values, rows: int, cols: int):
-    """The rows×cols matrix with ``values`` on its diagonal."""
-    D = ops.zeros(rows, cols)
-    for i, x in enumerate(values):
-        D[i, i] = x
-    return D
 
 
 def _hstack(ops, rows: int, blocks):
@@ -182,7 +168,7 @@ def _scale_columns(ops, X, factors):
 
 def _embed(ops, Q, size: int):
     """diag(I_{size−k}, Q) for a k×k Q."""
-    E = _identity(ops, size)
+    E = identity(ops, size)
     offset = size - ops.shape(Q)[0]
     for i in range(ops.shape(Q)[0]):
         for j in range(ops.shape(Q)[1]):
@@ -198,14 +184,6 @@ def _unit(ops, size: int, i: int = 0):
 
 def _symbolic(ops, *matrices) -> bool:
     return ops.exact and all(0 not in X.shape for X in matrices) and any(X.free_symbols for X in matrices)
-
-
-def _tidy(ops, X):
-    """Symbolic entries reduced to lowest terms, so later identities stay small (a round trip
-    through sympy's ``DomainMatrix`` over the field of rational functions)."""
-    if _symbolic(ops, X):
-        return DomainMatrix.from_Matrix(X).to_Matrix()
-    return X
 
 
 def _mul(ops, *factors):
@@ -226,16 +204,12 @@ def _dot(ops, x, y):
     return _mul(ops, ops.transpose(x), y)[0, 0]
 
 
-def _norm(ops, X):
-    return ops.sqrt(ops.frobenius_sq(X))
-
-
 def _close(ops, X, Y, *, scale, label: str):
     """X = Y, as ‖X − Y‖_F = 0 against ``scale`` (the size of the data in the units of X)."""
     if ops.shape(X) != ops.shape(Y):
         raise InvalidArgument("Y", f"a matrix of the shape of X, {ops.shape(X)}, for {label}", ops.shape(Y))
     rows, cols = ops.shape(X)
-    residual = _norm(ops, _tidy(ops, X - Y)) if rows * cols else 0
+    residual = norm(ops, tidy(ops, X - Y)) if rows * cols else 0
     return equal(residual, 0, scale=scale, label=label)
 
 
@@ -279,13 +253,13 @@ def _householder_completion(ops, Q):
     swaps e_j with Hᵀq_j.  Rational data stay rational.
     """
     rows, cols = ops.shape(Q)
-    H = _identity(ops, rows)
+    H = identity(ops, rows)
     for j in range(cols):
-        w = _tidy(ops, _mul(ops, ops.transpose(H), ops.column(Q, j)) - _unit(ops, rows, j))
+        w = tidy(ops, _mul(ops, ops.transpose(H), ops.column(Q, j)) - _unit(ops, rows, j))
         norm_sq = ops.frobenius_sq(w)
         if norm_sq == 0:
             continue
-        H = _mul(ops, H, _identity(ops, rows) - w * ops.transpose(w) * (2 / norm_sq))
+        H = _mul(ops, H, identity(ops, rows) - w * ops.transpose(w) * (2 / norm_sq))
     return H
 
 
@@ -295,7 +269,7 @@ def orthonormal_completion(ops, Q):
     ``numerics.matrices.orthonormal_completion``."""
     rows, cols = ops.shape(Q)
     if cols == 0:
-        return _identity(ops, rows)
+        return identity(ops, rows)
     if ops.exact:
         return _householder_completion(ops, Q)
     return matrices.orthonormal_completion(Q)
@@ -325,7 +299,7 @@ def gram_eigendecomposition(ops, M):
 def left_singular_vectors(ops, M, V, sigma):
     """000: U_{[:n,:r]} = M·V_{[:m,:r]}·Σ_{[:r,:r]}⁻¹ for the r = len(sigma) positive σ_i."""
     r = len(sigma)
-    return _tidy(ops, _scale_columns(ops, _mul(ops, M, V[:, 0:r]), [1 / x for x in sigma]))
+    return tidy(ops, _scale_columns(ops, _mul(ops, M, V[:, 0:r]), [1 / x for x in sigma]))
 
 
 @dataclass(frozen=True)
@@ -342,7 +316,7 @@ class GramSVD:
 
     def Sigma(self, ops, rows: int, cols: int):
         """Σ_r padded with zeros to rows × cols."""
-        return _diagonal(ops, self.sigma, rows, cols)
+        return diagonal(ops, self.sigma, shape=(rows, cols))
 
 
 def svd_via_gram(ops, M) -> GramSVD:
@@ -365,7 +339,7 @@ M_ANY = Matrix("M", "n", "m", prescribed=True)
 def _gram_eigendecomposition_relations(ops, M):
     rows, cols = ops.shape(M)
     U, s, V = ops.svd(M)
-    Sigma = _diagonal(ops, s, ops.shape(U)[1], ops.shape(V)[1])
+    Sigma = diagonal(ops, s, shape=(ops.shape(U)[1], ops.shape(V)[1]))
     eigenvalues, W = gram_eigendecomposition(ops, M)
     squares = [x**2 for x in s] + [0] * (cols - len(s))
     scale = ops.frobenius_sq(M)
@@ -402,15 +376,15 @@ def _gram_eigendecomposition_relations(ops, M):
         _close(
             ops,
             _mul(ops, MtM, W),
-            _mul(ops, W, _diagonal(ops, eigenvalues, cols, cols)),
+            _mul(ops, W, diagonal(ops, eigenvalues, shape=(cols, cols))),
             scale=scale,
             label="MᵀM·V − V·Λ = 0",
         ),
-        _close(ops, _mul(ops, ops.transpose(W), W), _identity(ops, cols), scale=1, label="VᵀV = I"),
+        _close(ops, _mul(ops, ops.transpose(W), W), identity(ops, cols), scale=1, label="VᵀV = I"),
         _close(
             ops,
-            _diagonal(ops, eigenvalues, cols, cols),
-            _diagonal(ops, squares, cols, cols),
+            diagonal(ops, eigenvalues, shape=(cols, cols)),
+            diagonal(ops, squares, shape=(cols, cols)),
             scale=scale,
             label="Λ = (σ₁², …, σ_p², 0, …)",
         ),
@@ -435,7 +409,7 @@ def _printed_4(ops, M):
     """003 (4) as printed: AᵀA = V·DDᵀ·V⁻¹, with D ∈ ℝ^{m×n} as in (2) and V ∈ ℝ^{n×n}."""
     rows, cols = ops.shape(M)
     U, s, V = ops.svd(M)
-    D = _diagonal(ops, s, rows, cols)
+    D = diagonal(ops, s, shape=(rows, cols))
     DDt = D * ops.transpose(D)
     if ops.shape(DDt)[0] != cols:
         return equal(rows, cols, scale=1, label="V (n×n)·DDᵀ (m×m)·V⁻¹ can be formed: m = n")
@@ -452,7 +426,7 @@ PRINTED_4 = gram_eigendecomposition_claim.mutant(
 
 def _unsquared_eigenvalues(ops, M):
     U, s, V = ops.svd(M)
-    Sigma = _diagonal(ops, s, ops.shape(U)[1], ops.shape(U)[1])
+    Sigma = diagonal(ops, s, shape=(ops.shape(U)[1], ops.shape(U)[1]))
     return _close(
         ops, M * ops.transpose(M) * U, U * Sigma, scale=ops.frobenius_sq(M), label="MMᵀu_i = σ_iu_i"
     )
@@ -466,28 +440,26 @@ def _svd_via_gram_relations(ops, M):
     c = svd_via_gram(ops, M)
     r = c.rank
     V_r, V_rest = c.V[:, 0:r], c.V[:, r:cols]
-    Sigma_r = _diagonal(ops, c.sigma, r, r)
-    scale, gram = _norm(ops, M), ops.frobenius_sq(M)
+    Sigma_r = diagonal(ops, c.sigma)
+    scale, gram = norm(ops, M), ops.frobenius_sq(M)
     Vt = ops.transpose(c.V)
     return (
         _close(
             ops,
             _mul(ops, ops.transpose(M), M),
-            _mul(ops, c.V, _diagonal(ops, c.eigenvalues, cols, cols), Vt),
+            _mul(ops, c.V, diagonal(ops, c.eigenvalues, shape=(cols, cols)), Vt),
             scale=gram,
             label="MᵀM = VΛVᵀ",
         ),
-        _close(ops, _mul(ops, Vt, c.V), _identity(ops, cols), scale=1, label="V orthogonal"),
+        _close(ops, _mul(ops, Vt, c.V), identity(ops, cols), scale=1, label="V orthogonal"),
         at_most(0, c.eigenvalues[-1], scale=gram, label="Λ ≥ 0: MᵀM is positive semi-definite"),
-        _close(
-            ops, Sigma_r * Sigma_r, _diagonal(ops, c.eigenvalues[:r], r, r), scale=gram, label="Σ_r = Λ_r^½"
-        ),
+        _close(ops, Sigma_r * Sigma_r, diagonal(ops, c.eigenvalues[:r]), scale=gram, label="Σ_r = Λ_r^½"),
         *left_singular_vectors_relations(ops, M, c),
         _close(ops, _mul(ops, M, V_rest), ops.zeros(rows, cols - r), scale=scale, label="Mv_i = 0 for i > r"),
         _zero_block_relation(ops, M, c, zero_rows=rows),
         _close(ops, _mul(ops, c.U_r, Sigma_r, ops.transpose(V_r)), M, scale=scale, label="M = U_rΣ_rV_rᵀ"),
         _close(ops, c.U[:, 0:r], c.U_r, scale=1, label="U completes U_r"),
-        _close(ops, _mul(ops, ops.transpose(c.U), c.U), _identity(ops, rows), scale=1, label="U orthogonal"),
+        _close(ops, _mul(ops, ops.transpose(c.U), c.U), identity(ops, rows), scale=1, label="U orthogonal"),
         _close(ops, _mul(ops, c.U, c.Sigma(ops, rows, cols), Vt), M, scale=scale, label="M = UΣVᵀ"),
     )
 
@@ -500,7 +472,7 @@ def _zero_block_relation(ops, M, c: GramSVD, *, zero_rows: int):
         return equal(zero_rows, rows, scale=1, label="0_{·×(m−r)} has as many rows as MV_{[:m,:r]} (n)")
     block = _hstack(ops, rows, [_mul(ops, M, c.V[:, 0:r]), ops.zeros(zero_rows, cols - r)])
     return _close(
-        ops, _mul(ops, block, ops.transpose(c.V)), M, scale=_norm(ops, M), label="M = (MV_r, 0_{n×(m−r)})Vᵀ"
+        ops, _mul(ops, block, ops.transpose(c.V)), M, scale=norm(ops, M), label="M = (MV_r, 0_{n×(m−r)})Vᵀ"
     )
 
 
@@ -527,15 +499,15 @@ PRINTED_ZERO_BLOCK = svd_exists_via_gram.mutant(
 def _u_r_orthogonal_without_completion(ops, M):
     rows, cols = ops.shape(M)
     c = svd_via_gram(ops, M)
-    return _close(ops, c.U_r * ops.transpose(c.U_r), _identity(ops, rows), scale=1, label="U_rU_rᵀ = I_n")
+    return _close(ops, c.U_r * ops.transpose(c.U_r), identity(ops, rows), scale=1, label="U_rU_rᵀ = I_n")
 
 
 def _sigma_without_square_root(ops, M):
     c = svd_via_gram(ops, M)
     r = c.rank
-    Lambda_r = _diagonal(ops, c.eigenvalues[:r], r, r)
+    Lambda_r = diagonal(ops, c.eigenvalues[:r])
     return _close(
-        ops, c.U_r * Lambda_r * ops.transpose(c.V[:, 0:r]), M, scale=_norm(ops, M), label="M = U_rΛ_rV_rᵀ"
+        ops, c.U_r * Lambda_r * ops.transpose(c.V[:, 0:r]), M, scale=norm(ops, M), label="M = U_rΛ_rV_rᵀ"
     )
 
 
@@ -546,8 +518,8 @@ def left_singular_vectors_relations(ops, M, c: GramSVD):
     """000's chain: U_rᵀU_r = Σ_r⁻¹V_rᵀMᵀMV_rΣ_r⁻¹ = Σ_r⁻¹Λ_rΣ_r⁻¹ = I_r."""
     r = c.rank
     V_r = c.V[:, 0:r]
-    Sigma_inv = _diagonal(ops, [1 / x for x in c.sigma], r, r)
-    Lambda_r = _diagonal(ops, c.eigenvalues[:r], r, r)
+    Sigma_inv = diagonal(ops, [1 / x for x in c.sigma])
+    Lambda_r = diagonal(ops, c.eigenvalues[:r])
     return (
         _close(
             ops,
@@ -559,13 +531,11 @@ def left_singular_vectors_relations(ops, M, c: GramSVD):
         _close(
             ops,
             _mul(ops, Sigma_inv, Lambda_r, Sigma_inv),
-            _identity(ops, r),
+            identity(ops, r),
             scale=1,
             label="Σ_r⁻¹Λ_rΣ_r⁻¹ = I_r",
         ),
-        _close(
-            ops, _mul(ops, ops.transpose(c.U_r), c.U_r), _identity(ops, r), scale=1, label="U_rᵀU_r = I_r"
-        ),
+        _close(ops, _mul(ops, ops.transpose(c.U_r), c.U_r), identity(ops, r), scale=1, label="U_rᵀU_r = I_r"),
     )
 
 
@@ -582,7 +552,7 @@ left_singular_vectors_orthonormal = Claim(
 def _without_sigma_inverse(ops, M):
     c = svd_via_gram(ops, M)
     U = M * c.V[:, 0 : c.rank]
-    return _close(ops, ops.transpose(U) * U, _identity(ops, c.rank), scale=1, label="(MV_r)ᵀ(MV_r) = I_r")
+    return _close(ops, ops.transpose(U) * U, identity(ops, c.rank), scale=1, label="(MV_r)ᵀ(MV_r) = I_r")
 
 
 def _r_min_side(ops, M):
@@ -592,7 +562,7 @@ def _r_min_side(ops, M):
     with _extended_precision(ops):
         sigma = _square_roots(ops, c.eigenvalues[:p])
         U_p = _scale_columns(ops, M * c.V[:, 0:p], [1 / x if x != 0 else 0 for x in sigma])
-    return _close(ops, ops.transpose(U_p) * U_p, _identity(ops, p), scale=1, label="U_pᵀU_p = I_p")
+    return _close(ops, ops.transpose(U_p) * U_p, identity(ops, p), scale=1, label="U_pᵀU_p = I_p")
 
 
 # -- 000: independent eigendecompositions --------------------------------------------------------------
@@ -644,7 +614,7 @@ def _signs_fixed(ops, M, U, c: GramSVD):
 def naive_miss(ops, M, c: GramSVD, naive_U):
     """‖M − U'ΣVᵀ‖_F²: how far the pairing of U' with 000's V and Σ is from M."""
     rows, cols = ops.shape(M)
-    return ops.frobenius_sq(_tidy(ops, M - _mul(ops, naive_U, c.Sigma(ops, rows, cols), ops.transpose(c.V))))
+    return ops.frobenius_sq(tidy(ops, M - _mul(ops, naive_U, c.Sigma(ops, rows, cols), ops.transpose(c.V))))
 
 
 def _naive_svd_fails(ops, M, j, turn):
@@ -652,14 +622,14 @@ def _naive_svd_fails(ops, M, j, turn):
     c, naive_U = naive_pairing(ops, M, j, turn)
     Sigma = c.Sigma(ops, rows, cols)
     Vt = ops.transpose(c.V)
-    gram, scale = ops.frobenius_sq(M), _norm(ops, M)
+    gram, scale = ops.frobenius_sq(M), norm(ops, M)
     MMt, MtM = _mul(ops, M, ops.transpose(M)), _mul(ops, ops.transpose(M), M)
     return (
         at_most(j, c.rank, scale=1, label="σ_j > 0: j ≤ r"),
         _close(
             ops,
             _mul(ops, ops.transpose(naive_U), naive_U),
-            _identity(ops, rows),
+            identity(ops, rows),
             scale=1,
             label="U' orthogonal",
         ),
@@ -730,7 +700,7 @@ def _same_eigenbasis_for_symmetric(ops, M, j, turn):
         ops,
         c.V * c.Sigma(ops, rows, rows) * ops.transpose(c.V),
         M,
-        scale=_norm(ops, M),
+        scale=norm(ops, M),
         label="M = VΣVᵀ with U = V from the one eigendecomposition of MMᵀ = MᵀM",
     )
 
@@ -753,7 +723,7 @@ def bilinear_maximiser(ops, A, known):
     w, Q = ops.eigh(ops.transpose(A) * A)
     v = ops.column(Q, 0)
     Av = A * v
-    value = _norm(ops, Av)
+    value = norm(ops, Av)
     u = Av * (1 / value) if value != 0 else _unit(ops, ops.shape(A)[0])
     return v, u, value
 
@@ -762,7 +732,7 @@ def _maximiser_along_Av(ops, A, known):
     """The step "u ∥ Av" taken without A ≠ 0: u = Av/‖Av‖, and Av itself (= 0) when ‖Av‖ = 0."""
     v, _, _ = bilinear_maximiser(ops, A, known)
     Av = _mul(ops, A, v)
-    value = _norm(ops, Av)
+    value = norm(ops, Av)
     return v, (Av * (1 / value) if value != 0 else Av), value
 
 
@@ -809,7 +779,7 @@ def bilinear_svd(ops, A, *, maximiser=bilinear_maximiser) -> BilinearSVD:
     """003's recursion (23)–(28): maximise, complete, deflate to A₁ = S₁[1:, 1:], repeat until a
     side is exhausted; U = U₁·diag(1, U₂)·…, V likewise (25)."""
     rows, cols = ops.shape(A)
-    U, V = _identity(ops, rows), _identity(ops, cols)
+    U, V = identity(ops, rows), identity(ops, cols)
     known = ops.svd(A) if ops.exact else None
     steps, values, current = [], [], A
     for k in range(min(rows, cols)):
@@ -851,14 +821,14 @@ def _step_relations(ops, step: Deflation, k: int, *, scale, gram):
         _close(
             ops,
             _mul(ops, ops.transpose(step.U1), step.U1),
-            _identity(ops, rows),
+            identity(ops, rows),
             scale=1,
             label=f"U_{k} orthogonal",
         ),
         _close(
             ops,
             _mul(ops, ops.transpose(step.V1), step.V1),
-            _identity(ops, cols),
+            identity(ops, cols),
             scale=1,
             label=f"V_{k} orthogonal",
         ),
@@ -877,7 +847,7 @@ def _step_relations(ops, step: Deflation, k: int, *, scale, gram):
 
 def _off(ops, x, w):
     """x − (wᵀx)w: x projected off the unit vector w."""
-    return _tidy(ops, x - w * _dot(ops, w, x))
+    return tidy(ops, x - w * _dot(ops, w, x))
 
 
 def _bilinear_relations(ops, A, x, y, *, maximiser=bilinear_maximiser):
@@ -897,7 +867,7 @@ def _bilinear_relations(ops, A, x, y, *, maximiser=bilinear_maximiser):
     x2, y2 = _off(ops, x, first.v), _off(ops, y, first.u)
     second = values[1] if len(values) > 1 else 0
     xy = ops.frobenius_sq(x) * ops.frobenius_sq(y)
-    D = _diagonal(ops, values, rows, cols)
+    D = diagonal(ops, values, shape=(rows, cols))
     relations.extend(
         (
             at_most(
@@ -915,14 +885,14 @@ def _bilinear_relations(ops, A, x, y, *, maximiser=bilinear_maximiser):
             _close(
                 ops,
                 _mul(ops, ops.transpose(result.U), result.U),
-                _identity(ops, rows),
+                identity(ops, rows),
                 scale=1,
                 label="U orthogonal",
             ),
             _close(
                 ops,
                 _mul(ops, ops.transpose(result.V), result.V),
-                _identity(ops, cols),
+                identity(ops, cols),
                 scale=1,
                 label="V orthogonal",
             ),
