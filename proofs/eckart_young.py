@@ -126,55 +126,26 @@ from fractions import Fraction
 
 import sympy
 
-from numerics import exact, matrices
+from numerics import exact
 from numerics.backends import singular_values, truncation
 from numerics.claims import Case, Claim, Integer, Matrix, Orthogonal, SymbolicMatrix, at_most, equal, min_side
-from numerics.precision import tolerance
+from numerics.linalg import diagonal, exactly_zero, full_svd, identity, norm, rank_at_scale, tidy
 from numerics.symbolic import descending_values, plane_rotation, rotation, with_svd
 from proofs.matrix_norms import max_entry
 from proofs.registry import Theorem
 from proofs.truncation import sigma
 
-# --- backend helpers (generic; candidates for numerics/) ---------------------------------------------
-
-
-def _is_zero(x) -> bool:
-    """Exact zero test for rationals, rational functions of symbols and algebraic numbers."""
-    x = sympy.sympify(x)
-    if x.is_Rational:
-        return x == 0
-    if x.free_symbols:
-        return sympy.cancel(x) == 0
-    return bool(x.equals(0))
-
-
-def _tidy(M):
-    """Entries of a sympy matrix in canonical form (cancelled or simplified), so that zeros are literal."""
-    if all(x.is_Rational for x in M):
-        return M
-    return M.applyfunc(lambda x: sympy.cancel(x) if x.free_symbols else sympy.simplify(x))
-
-
-def _settled(ops, M):
-    """M with its entries in canonical form in exact arithmetic (cheaper norms of symbolic data)."""
-    return _tidy(M) if ops.exact else M
+# --- backend helpers of this module (the shared ones are in numerics.linalg) -------------------------
 
 
 def _norm_sq(ops, M):
     """‖M‖_F²."""
-    return ops.frobenius_sq(_settled(ops, M))
+    return ops.frobenius_sq(tidy(ops, M))
 
 
 def _spectral_sq(ops, M):
     """‖M‖₂²."""
-    return ops.spectral_sq(_settled(ops, M))
-
-
-def _identity(ops, size: int):
-    eye = ops.zeros(size, size)
-    for i in range(size):
-        eye[i, i] = 1
-    return eye
+    return ops.spectral_sq(tidy(ops, M))
 
 
 def _first_columns(M, count: int):
@@ -193,29 +164,13 @@ def _with_zero_rows(ops, M, rows: int):
     return padded
 
 
-def _full_svd(ops, A):
-    """A = UΣVᵀ with U (n×n) and V (m×m) square: the prescribed SVD exactly; numerically the
-    reduced SVD with U and V completed to orthogonal matrices."""
-    U, s, V = ops.svd(A)
-    if not ops.exact:
-        U, V = matrices.orthonormal_completion(U), matrices.orthonormal_completion(V)
-    return U, s, V
-
-
-def _diagonal(ops, values, rows: int, cols: int):
-    Sigma = ops.zeros(rows, cols)
-    for i, x in enumerate(values):
-        Sigma[i, i] = x
-    return Sigma
-
-
 def column_basis(ops, M):
     """A basis of col(M) as the columns of a matrix Y, and rank M (Y is None for M = 0): exactly,
     the pivot columns of M; numerically, the left singular vectors up to the numerical rank
     (orthonormal)."""
     if ops.exact:
-        M = _tidy(M)
-        _, pivots = M.rref(iszerofunc=_is_zero, simplify=False)
+        M = tidy(ops, M)
+        _, pivots = M.rref(iszerofunc=exactly_zero, simplify=False)
         Y = sympy.Matrix.hstack(*(M[:, j] for j in pivots)) if pivots else None
         return Y, len(pivots)
     rank = ops.rank(M)
@@ -230,7 +185,7 @@ def column_space_projector(ops, M):
         rows = ops.shape(M)[0]
         return ops.zeros(rows, rows), 0
     if ops.exact:
-        return _tidy(Y * (Y.T * Y).inv() * Y.T), rank
+        return tidy(ops, Y * (Y.T * Y).inv() * Y.T), rank
     return Y * ops.transpose(Y), rank
 
 
@@ -239,9 +194,7 @@ def rank_relative_to(ops, M, data) -> int:
     the size of ‖data‖_F (not M's own σ₁, which may be far below the data's rounding errors)."""
     if ops.exact:
         return column_basis(ops, M)[1]
-    size = max(ops.shape(M))
-    cutoff = tolerance(dps=ops.dps, size=size, scale=ops.sqrt(ops.frobenius_sq(data)))
-    return sum(1 for x in matrices.singular_values(M) if x > cutoff)
+    return rank_at_scale(ops, M, scale=norm(ops, data))
 
 
 def _null_space_basis(ops, M):
@@ -249,7 +202,7 @@ def _null_space_basis(ops, M):
     right singular vectors of M, padded with zero rows to be tall, beyond its numerical rank."""
     cols = ops.shape(M)[1]
     if ops.exact:
-        return _tidy(M).nullspace(iszerofunc=_is_zero)
+        return tidy(ops, M).nullspace(iszerofunc=exactly_zero)
     U, s, V = ops.svd(_with_zero_rows(ops, M, cols))
     return [ops.column(V, j) for j in range(ops.rank(M), cols)]
 
@@ -262,7 +215,7 @@ def null_vector(ops, M):
     """
     cols = ops.shape(M)[1]
     if ops.exact:
-        basis = _tidy(M).nullspace(iszerofunc=_is_zero)
+        basis = tidy(ops, M).nullspace(iszerofunc=exactly_zero)
         return basis[0] if basis else sympy.zeros(cols, 1)
     U, s, V = ops.svd(_with_zero_rows(ops, M, cols))
     return ops.column(V, cols - 1)
@@ -516,27 +469,32 @@ def _symbolic_projection_2x2():
     return {"A": A, "B": B}
 
 
-def _rational(rows):
-    return exact.ExactMatrix(rows, "rational")
-
-
 def _exact_projection_equal_non_symmetric():
     # A = B = e1e2ᵀ: B_⊥ = A, but projecting A's rows onto col(B) = span(e1) would give 0.
-    return {"A": _rational([[0, 1], [0, 0]]), "B": _rational([[0, 1], [0, 0]])}
+    return {
+        "A": exact.ExactMatrix([[0, 1], [0, 0]], "rational"),
+        "B": exact.ExactMatrix([[0, 1], [0, 0]], "rational"),
+    }
 
 
 def _exact_projection_zero_a():
-    return {"A": _rational([[0, 0, 0], [0, 0, 0]]), "B": _rational([[1, 2, 0], [2, 4, 0]])}
+    return {
+        "A": exact.ExactMatrix([[0, 0, 0], [0, 0, 0]], "rational"),
+        "B": exact.ExactMatrix([[1, 2, 0], [2, 4, 0]], "rational"),
+    }
 
 
 def _exact_projection_b_zero():
-    return {"A": _rational([[1, 0], [0, 1]]), "B": _rational([[0, 0], [0, 0]])}
+    return {
+        "A": exact.ExactMatrix([[1, 0], [0, 1]], "rational"),
+        "B": exact.ExactMatrix([[0, 0], [0, 0]], "rational"),
+    }
 
 
 def _exact_projection_3x3():
     return {
-        "A": _rational([[3, -1, 2], [0, 5, 1], [Fraction(1, 2), 2, -4]]),
-        "B": _rational([[1, 2, 1], [2, 4, 2], [0, 1, -1]]),
+        "A": exact.ExactMatrix([[3, -1, 2], [0, 5, 1], [Fraction(1, 2), 2, -4]], "rational"),
+        "B": exact.ExactMatrix([[1, 2, 1], [2, 4, 2], [0, 1, -1]], "rational"),
     }
 
 
@@ -559,13 +517,13 @@ def exercise_3_20_witness(ops, B, V, count: int):
     dim null(B) + count > m).  Exactly, c has a coordinate equal to 1; numerically it is a unit
     vector.  Returns (z, c)."""
     V_count = _first_columns(V, count)
-    c = null_vector(ops, _settled(ops, B * V_count))
-    return _settled(ops, V_count * c), c
+    c = null_vector(ops, tidy(ops, B * V_count))
+    return tidy(ops, V_count * c), c
 
 
 def coordinates(ops, V, z, count: int) -> list:
     """⟨v_j, z⟩ for j = 1..count."""
-    return ops.entries(_settled(ops, ops.transpose(_first_columns(V, count)) * z))
+    return ops.entries(tidy(ops, ops.transpose(_first_columns(V, count)) * z))
 
 
 def _span_component_sq(ops, V, z, count: int):
@@ -644,13 +602,17 @@ def _symbolic_rank_nullity_2x3():
 
 def _exact_rank_nullity_3x4():
     V = exact.rational_orthogonal([[1, 2, 2, 0], [0, 1, -1, 3]])
-    B = _rational([[1, 2, 0, 1], [2, 4, 0, 2], [0, 1, 1, 0]])
+    B = exact.ExactMatrix([[1, 2, 0, 1], [2, 4, 0, 2], [0, 1, 1, 0]], "rational")
     return {"V": exact.ExactMatrix(V, "orthogonal"), "k": 2, "B": B}
 
 
 def _exact_rank_nullity_span_misses():
     # null(B) = span(e2) misses span(v_1) = span(e1), but meets span(v_1, v_2).
-    return {"V": exact.ExactMatrix(((1, 0), (0, 1)), "orthogonal"), "k": 1, "B": _rational([[1, 0]])}
+    return {
+        "V": exact.ExactMatrix(((1, 0), (0, 1)), "orthogonal"),
+        "k": 1,
+        "B": exact.ExactMatrix([[1, 0]], "rational"),
+    }
 
 
 def _witness_in_span_of_k(ops, V, k, B):
@@ -663,17 +625,17 @@ def _witness_in_span_of_k(ops, V, k, B):
 
 def reduce_to_diagonal(ops, A, B):
     """000: with A = UΣVᵀ, ‖A − B‖_F = ‖Σ − C‖_F for C = UᵀBV (rank C = rank B).  Returns (Σ, C)."""
-    U, s, V = _full_svd(ops, A)
+    U, s, V = full_svd(ops, A)
     rows, cols = ops.shape(A)
     C = ops.transpose(U) * B * V
-    return _diagonal(ops, s, rows, cols), (_tidy(C) if ops.exact else C)
+    return diagonal(ops, s, shape=(rows, cols)), tidy(ops, C)
 
 
 def best_right_factor_residual(ops, Sigma, C):
     """000: for C = XY the optimal right factor is Y = X†Σ, leaving (I − P)Σ with P = XX† the
     projector onto col(C).  Returns ((I − P)Σ, P, rank P)."""
     P, rank_p = column_space_projector(ops, C)
-    return (_identity(ops, ops.shape(P)[0]) - P) * Sigma, P, rank_p
+    return (identity(ops, ops.shape(P)[0]) - P) * Sigma, P, rank_p
 
 
 def complement_weights(ops, P) -> list:
@@ -775,7 +737,7 @@ eckart_young_frobenius = Claim(
 
 
 def _eckart_young_spectral(ops, A, k, B):
-    U, s, V = _full_svd(ops, A)
+    U, s, V = full_svd(ops, A)
     scale = _norm_sq(ops, A) + _norm_sq(ops, B)
     z, _ = exercise_3_20_witness(ops, B, V, k + 1)
     norm_sq = _norm_sq(ops, z)
@@ -830,7 +792,9 @@ def _exact_max_entry_counterexample():
     return {
         "A": A,
         "k": 1,
-        "B": _rational([[Fraction(4, 3), Fraction(2, 3)], [Fraction(2, 3), Fraction(1, 3)]]),
+        "B": exact.ExactMatrix(
+            [[Fraction(4, 3), Fraction(2, 3)], [Fraction(2, 3), Fraction(1, 3)]], "rational"
+        ),
     }
 
 
@@ -840,7 +804,7 @@ def _exact_l1_counterexample():
     r = 1 / sympy.sqrt(2)
     W = sympy.Matrix([[r, r], [r, -r]])
     A = SymbolicMatrix(sympy.Matrix([[2, 1], [1, 2]]), (W, [sympy.Integer(3), sympy.Integer(1)], W))
-    return {"A": A, "k": 1, "B": _rational([[2, 1], [1, Fraction(1, 2)]])}
+    return {"A": A, "k": 1, "B": exact.ExactMatrix([[2, 1], [1, Fraction(1, 2)]], "rational")}
 
 
 def _exact_optimal_3x3():
@@ -855,7 +819,7 @@ def _exact_generic_4x3():
     A = exact.matrix_with_svd(U, (7, 3, 1), exact.householder([2, -1, 2]))
     left = ((1, 0), (2, -1), (0, 3), (1, 1))
     right = ((2, 1, 0), (Fraction(1, 2), 0, -1))
-    return {"A": A, "k": 2, "B": _rational(exact.exact_matmul(left, right))}
+    return {"A": A, "k": 2, "B": exact.ExactMatrix(exact.exact_matmul(left, right), "rational")}
 
 
 EXACT_EY_CASES = (
