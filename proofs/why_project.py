@@ -136,21 +136,12 @@ from numerics.claims import (
     equal,
     min_side,
 )
-from numerics.precision import tolerance
+from numerics.linalg import identity, rank_at_scale, root, tidy
 from numerics.symbolic import plane_rotation, rotation, with_svd
 from proofs.registry import Erratum, Theorem
 from proofs.truncation import sigma
 
-# --- small helpers (generic: candidates for numerics) -----------------------------------------
-
-
-def identity(ops, size: int):
-    return ops.matrix([[int(i == j) for j in range(size)] for i in range(size)])
-
-
-def root(ops, x):
-    """√x; exactly, of the factored value, so that √((2t + 1)²/(t + 1)²) is (2t + 1)/(t + 1)."""
-    return ops.sqrt(sympy.factor(x) if ops.exact else x)
+# --- small helpers (the shared ones are in numerics.linalg) --------------------------------------
 
 
 def certified(relation_function):
@@ -235,22 +226,6 @@ def rational_bounds(value, digits: int) -> tuple:
     return approximation - radius, approximation + radius
 
 
-def rank_at_scale(ops, M, scale) -> int:
-    """rk M; numerically, the singular values above the tolerance for data of norm ``scale``
-    (a matrix that is zero up to rounding has rank 0, whatever its own largest singular value)."""
-    if ops.exact:
-        return ops.rank(M)
-    rows, cols = ops.shape(M)
-    cutoff = tolerance(dps=ops.dps, size=max(rows, cols), scale=scale)
-    return sum(1 for s in ops.svd(M)[1] if s > cutoff)
-
-
-def tidy(ops, M):
-    """M with each entry brought to one cancelled fraction in exact arithmetic (symbolic products
-    otherwise grow until ``frobenius_sq`` cannot cancel them in time); M itself numerically."""
-    return M.applyfunc(sympy.cancel) if ops.exact else M
-
-
 def same_matrix(ops, X, Y, *, scale, label: str):
     """X = Y, as ‖X − Y‖_F = 0 against the scale of a norm."""
     return equal(ops.sqrt(ops.frobenius_sq(tidy(ops, X - Y))), 0, scale=scale, label=label)
@@ -261,7 +236,7 @@ def data_scale(ops, A, C):
     return ops.frobenius_sq(A) + ops.frobenius_sq(C)
 
 
-def diagonal(values, size: int) -> tuple:
+def diagonal_rows(values, size: int) -> tuple:
     """The size×size rational diagonal matrix with ``values`` on its diagonal, as rows."""
     return tuple(
         tuple(Fraction(values[i]) if i == j else Fraction(0) for j in range(size)) for i in range(size)
@@ -302,7 +277,7 @@ def _why_project_8k(ops, A, k, C):
     S = data_scale(ops, A, C)
     frob, spec = ops.frobenius_sq(F), ops.spectral_sq(F)
     tail, e = ops.spectral_sq(A - Ak), ops.spectral_sq(A - C)
-    r = rank_at_scale(ops, F, ops.sqrt(S))
+    r = rank_at_scale(ops, F, scale=ops.sqrt(S))
     return (
         at_most(r, 2 * k, scale=1, label="rk(A_k − C) ≤ rk(A_k) + rk(−C) ≤ 2k"),
         at_most(frob, r * spec, scale=max(r, 1) * S, label="‖A_k − C‖_F² ≤ rk(A_k − C)·‖A_k − C‖₂²"),
@@ -371,7 +346,7 @@ def _one_side(ops, A, k, C, side: str):
         ),
         at_most(ops.frobenius_sq(first), k * e, scale=k * S, label=f"‖{first_name}‖_F² ≤ k‖E‖₂²"),
         at_most(
-            rank_at_scale(ops, second, ops.sqrt(S)),
+            rank_at_scale(ops, second, scale=ops.sqrt(S)),
             limit,
             scale=1,
             label=f"rk {second_name} ≤ min(k, {dim_name} − k)",
@@ -463,7 +438,7 @@ def tight_matrices(k: int, epsilon, *, U=None, V=None) -> dict:
     V = V or exact.rational_orthogonal([], size=2 * k)
     A = exact.matrix_with_svd(U, [1 + epsilon] * k + [Fraction(1)] * k, V, family="tight")
     C = exact.exact_matmul(
-        exact.exact_matmul(U, diagonal([0] * k + [2] * k, 2 * k)), exact.exact_transpose(V)
+        exact.exact_matmul(U, diagonal_rows([0] * k + [2] * k, 2 * k)), exact.exact_transpose(V)
     )
     return {"A": A, "k": k, "C": exact.ExactMatrix(C, "tight")}
 
@@ -578,7 +553,7 @@ def _rank_step_tight():
     return {
         "A": exact.matrix_with_svd(eye, [1, 0], eye),
         "k": 1,
-        "C": exact.ExactMatrix(diagonal([0, 1], 2), "rational"),
+        "C": exact.ExactMatrix(diagonal_rows([0, 1], 2), "rational"),
     }
 
 
@@ -643,7 +618,7 @@ def _rank_le_k(ops, A, k, C):
     F = truncation(ops, A, k) - C
     S = data_scale(ops, A, C)
     return (
-        at_most(rank_at_scale(ops, F, ops.sqrt(S)), k, scale=1),
+        at_most(rank_at_scale(ops, F, scale=ops.sqrt(S)), k, scale=1),
         at_most(ops.frobenius_sq(F), k * ops.spectral_sq(F), scale=k * S),
         at_most(ops.frobenius_sq(F), 4 * k * ops.spectral_sq(A - C), scale=4 * k * S),
     )
@@ -688,7 +663,7 @@ def _min_over_rank_of_a(ops, A, k, C):
 def _rank_bound_over_columns(ops, A, k, C):
     second = split_by_left_singular_vectors(ops, A, C, k)[1]
     n = ops.shape(A)[1]
-    return at_most(rank_at_scale(ops, second, ops.sqrt(data_scale(ops, A, C))), min(k, n - k), scale=1)
+    return at_most(rank_at_scale(ops, second, scale=ops.sqrt(data_scale(ops, A, C))), min(k, n - k), scale=1)
 
 
 def _without_sigma_next(ops, A, k, C):
