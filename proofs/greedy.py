@@ -116,6 +116,7 @@ import sympy
 from numerics import exact
 from numerics.backends import NotDecidable, singular_values
 from numerics.claims import Case, Claim, Integer, Matrix, Orthogonal, SymbolicMatrix, at_most, equal, rank
+from numerics.linalg import identity, is_zero, norm, root, tidy
 from numerics.matrices import orthonormal_completion
 from numerics.precision import tolerance, workdps
 from numerics.symbolic import descending_values, plane_rotation, rotation, with_svd
@@ -126,16 +127,11 @@ from proofs.registry import Erratum, Theorem
 # Small predicates and helpers (both backends)
 
 
-def reduced(ops, M):
-    """M with every entry reduced by ``cancel`` in exact arithmetic (symbolic entries stay small)."""
-    return M.applyfunc(sympy.cancel) if ops.exact else M
-
-
 def times(ops, *factors):
     """The product of the matrices ``factors``, reduced after each multiplication."""
     product = factors[0]
     for factor in factors[1:]:
-        product = reduced(ops, product * factor)
+        product = tidy(ops, product * factor)
     return product
 
 
@@ -144,19 +140,12 @@ def dot(ops, x, y):
     return times(ops, ops.transpose(x), y)[0, 0]
 
 
-def identity(ops, size: int):
-    eye = ops.zeros(size, size)
-    for i in range(size):
-        eye[i, i] = 1
-    return eye
-
-
 def complement_projector(ops, vectors, size: int):
     """P = I − Σ v vᵀ: the orthogonal projector onto the complement of the orthonormal ``vectors``."""
     P = identity(ops, size)
     for v in vectors:
         P = P - v * ops.transpose(v)
-    return reduced(ops, P)
+    return tidy(ops, P)
 
 
 def span_projector(ops, vectors, size: int):
@@ -164,22 +153,12 @@ def span_projector(ops, vectors, size: int):
     P = ops.zeros(size, size)
     for x in vectors:
         P = P + x * ops.transpose(x) / dot(ops, x, x)
-    return reduced(ops, P)
+    return tidy(ops, P)
 
 
 def rayleigh(ops, A, x):
     """‖Ax‖²/‖x‖²: ‖Aw‖² for the unit w = x/‖x‖."""
     return ops.frobenius_sq(times(ops, A, x)) / ops.frobenius_sq(x)
-
-
-def root(ops, x):
-    """√x; exactly, of the factored x, so that (d₁ + d₂)² gives d₁ + d₂ for positive symbols."""
-    return ops.sqrt(sympy.factor(x) if ops.exact else x)
-
-
-def norm(ops, x):
-    """‖x‖ = √‖x‖²."""
-    return root(ops, ops.frobenius_sq(x))
 
 
 def matrix_rank(ops, A) -> int:
@@ -188,12 +167,6 @@ def matrix_rank(ops, A) -> int:
     if ops.exact:
         return sum(1 for s in singular_values(ops, A) if sympy.cancel(s) != 0)
     return ops.rank(A)
-
-
-def _is_zero(ops, x, *, scale, size: int) -> bool:
-    if ops.exact:
-        return sympy.cancel(x) == 0
-    return abs(x) <= tolerance(dps=ops.dps, size=size, scale=scale)
 
 
 def _is_negative(ops, x) -> bool:
@@ -308,7 +281,7 @@ def greedy_step_certificate(ops, A, previous, bound_sq, *, step: int):
     by the signs of the characteristic polynomial's coefficients (see the module docstring)."""
     m = ops.shape(A)[1]
     P = complement_projector(ops, previous, m)
-    M = reduced(ops, bound_sq * identity(ops, m) - times(ops, P, times(ops, ops.transpose(A), A), P))
+    M = tidy(ops, bound_sq * identity(ops, m) - times(ops, P, times(ops, ops.transpose(A), A), P))
     F = ops.frobenius_sq(A)
     return [
         at_most(0, e, scale=comb(m, k) * F**k, label=f"step {step} certified: e_{k}(σ_{step}²I − PAᵀAP) ≥ 0")
@@ -359,12 +332,12 @@ def basis_orthogonal_to_greedy(ops, X, previous):
         for j, x in enumerate(X):
             B[i, j] = dot(ops, v, x)
     c = _null_vector(ops, B)
-    last = reduced(ops, sum((c[j] * x for j, x in enumerate(X)), ops.zeros(*ops.shape(X[0]))))
+    last = tidy(ops, sum((c[j] * x for j, x in enumerate(X)), ops.zeros(*ops.shape(X[0]))))
     p = _pivot(ops, c, X)
     basis: list = []
     for x in (x for j, x in enumerate(X) if j != p):
         for y in [last, *basis]:
-            x = reduced(ops, x - (dot(ops, x, y) / dot(ops, y, y)) * y)
+            x = tidy(ops, x - (dot(ops, x, y) / dot(ops, y, y)) * y)
         basis.append(x)
     return [*basis, last]
 
@@ -597,7 +570,7 @@ def first_nonorthogonal_pair(ops, A, vectors):
     size = max(ops.shape(A))
     for i in range(len(vectors)):
         for j in range(i + 1, len(vectors)):
-            if not _is_zero(
+            if not is_zero(
                 ops, dot(ops, times(ops, A, vectors[i]), times(ops, A, vectors[j])), scale=F, size=size
             ):
                 return i, j
