@@ -9,8 +9,8 @@ Main operations
 ---------------
 * ``identity``, ``diagonal`` — I_n, and the matrix with given values on its diagonal.
 * ``full_svd`` — A = UΣVᵀ with U and V square and orthogonal.
-* ``product``, ``frobenius_sq`` — X₁X₂⋯X_k and ‖X‖_F²; exactly, formed in the field the entries
-  generate (ℚ, or ℚ(t, u, …)), so that symbolic entries stay in lowest terms.
+* ``product``, ``dot``, ``frobenius_sq`` — X₁X₂⋯X_k, xᵀy and ‖X‖_F²; exactly, formed in the field
+  the entries generate (ℚ, or ℚ(t, u, …)), so that symbolic entries stay in lowest terms.
 * ``tidy`` (``canonical`` for one entry) — exact entries in a canonical form, in which an entry
   equal to 0 is literally 0.
 * ``root``, ``norm`` — √x, exactly of the factored x (so that √((d₁ + d₂)²) is d₁ + d₂ for
@@ -63,6 +63,7 @@ from numerics.precision import tolerance
 __all__ = [
     "canonical",
     "diagonal",
+    "dot",
     "exactly_zero",
     "frobenius_sq",
     "full_svd",
@@ -117,14 +118,22 @@ def full_svd(ops, A):
 
 
 def product(ops, *factors):
-    """The matrix product X₁X₂⋯X_k of ``factors``.  Exactly it is formed in sympy's
-    ``DomainMatrix`` over the field the entries generate (ℚ, or ℚ(t, u, …) for symbolic ones), so
-    that rational functions stay in lowest terms instead of growing with every product."""
+    """The matrix product X₁X₂⋯X_k of ``factors``; exactly, with its entries in canonical form
+    (``tidy``).  For entries in ℚ or ℚ(symbols) it is formed in that field (sympy's
+    ``DomainMatrix``), so that rational functions stay in lowest terms instead of growing with
+    every product; algebraic entries are multiplied as they are, then tidied."""
     if not ops.exact:
         return reduce(operator.mul, factors)
     domain_matrices = [DomainMatrix.from_Matrix(sympy.Matrix(F)) for F in factors]
+    if any(M.domain.is_EX for M in domain_matrices):
+        return tidy(ops, reduce(operator.mul, factors))
     field = reduce(lambda K, M: K.unify(M.domain), domain_matrices[1:], domain_matrices[0].domain)
     return reduce(operator.mul, (M.convert_to(field) for M in domain_matrices)).to_Matrix()
+
+
+def dot(ops, x, y):
+    """⟨x, y⟩ = xᵀy of two column vectors, as ``product`` forms it."""
+    return product(ops, ops.transpose(x), y)[0, 0]
 
 
 def frobenius_sq(ops, X):

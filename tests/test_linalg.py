@@ -12,6 +12,7 @@ from numerics.claims import bind
 from numerics.linalg import (
     canonical,
     diagonal,
+    dot,
     exactly_zero,
     frobenius_sq,
     full_svd,
@@ -58,23 +59,27 @@ def test_diagonal_needs_room_for_every_value(ops):
         diagonal(ops, [3, 2, 1], shape=(2, 3))
 
 
-def test_full_svd_completes_u_and_v_to_orthogonal_matrices(ops):
+def _tall_with_svd(ops):
+    """A 3×2 matrix with the prescribed SVD H₃·diag(3, 1)·H₂ᵀ, in the backend."""
     A = exact.matrix_with_svd(exact.householder([1, 2, 2]), (3, 1), exact.householder([1, 1]))
-    bound, _ = bind(ops, {"A": A})
-    U, s, V = full_svd(ops, bound["A"])
+    return bind(ops, {"A": A})[0]["A"]
+
+
+def test_full_svd_completes_u_and_v_to_orthogonal_matrices(ops):
+    A = _tall_with_svd(ops)
+    U, s, V = full_svd(ops, A)
     assert ops.shape(U) == (3, 3) and ops.shape(V) == (2, 2) and isinstance(s, list), (U, s, V)
     assert _close(ops, product(ops, ops.transpose(U), U), identity(ops, 3)), U
     assert _close(ops, product(ops, ops.transpose(V), V), identity(ops, 2)), V
     rebuilt = product(ops, U, diagonal(ops, s, shape=(3, 2)), ops.transpose(V))
-    assert _close(ops, rebuilt, bound["A"], scale=3), (rebuilt, bound["A"])
+    assert _close(ops, rebuilt, A, scale=3), (rebuilt, A)
 
 
 def test_a_wrong_factorisation_is_not_close(ops):
-    A = exact.matrix_with_svd(exact.householder([1, 2, 2]), (3, 1), exact.householder([1, 1]))
-    bound, _ = bind(ops, {"A": A})
-    U, s, V = full_svd(ops, bound["A"])
+    A = _tall_with_svd(ops)
+    U, s, V = full_svd(ops, A)
     swapped = product(ops, U, diagonal(ops, s[::-1], shape=(3, 2)), ops.transpose(V))
-    assert not _close(ops, swapped, bound["A"], scale=3), swapped
+    assert not _close(ops, swapped, A, scale=3), swapped
 
 
 def test_product_and_frobenius_sq(ops):
@@ -90,6 +95,20 @@ def test_product_and_frobenius_sq_stay_in_lowest_terms():
     assert P == sympy.Matrix([[t + 1, t / (t - 1)]]), P
     M = sympy.Matrix([[(t**2 - 1) / (t - 1), 2 * t / (1 + t**2)], [(1 - t**2) / (1 + t**2), 0]])
     assert frobenius_sq(ops, M) == ops.frobenius_sq(M) == sympy.cancel(t**2 + 2 * t + 2), frobenius_sq(ops, M)
+
+
+def test_dot(ops):
+    x, y = ops.matrix([[1], [2], [-2]]), ops.matrix([[3], [4], [5]])
+    assert dot(ops, x, y) == 1, dot(ops, x, y)
+    assert dot(ops, x, x) == frobenius_sq(ops, x) == 9, (dot(ops, x, x), frobenius_sq(ops, x))
+
+
+def test_product_of_algebraic_entries_is_tidied():
+    ops = Exact()
+    X, Y = sympy.Matrix([[1 + SQRT2, t]]), sympy.Matrix([[1 - SQRT2], [SQRT2 / t]])
+    assert product(ops, X, Y) == sympy.Matrix([[SQRT2 - 1]]), product(ops, X, Y)
+    assert product(ops, X, Y) == tidy(ops, X * Y)
+    assert dot(ops, X.T, Y) == SQRT2 - 1
 
 
 def test_frobenius_sq_of_algebraic_entries_is_the_backends():
@@ -194,6 +213,7 @@ def test_rank_at_scale_counts_against_the_datas_rounding():
     A = [[H[i][0] * 10**20] for i in range(3)]
     rest = [[H[i][1], H[i][2]] for i in range(3)]
     M = exact.exact_matmul(rest, exact.exact_transpose(rest))
+    assert exact.exact_matmul(exact.exact_matmul(A, exact.exact_transpose(A)), M) == ((0,) * 3,) * 3
     with HighPrecision(30) as ops:
         A_mp, M_mp = ops.matrix(A), ops.matrix(M)
         noise = product(ops, A_mp, ops.transpose(A_mp), M_mp)
