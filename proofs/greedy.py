@@ -116,7 +116,7 @@ import sympy
 from numerics import exact
 from numerics.backends import NotDecidable, singular_values
 from numerics.claims import Case, Claim, Integer, Matrix, Orthogonal, SymbolicMatrix, at_most, equal, rank
-from numerics.linalg import identity, is_zero, norm, root, tidy
+from numerics.linalg import dot, identity, is_zero, norm, product, root, tidy
 from numerics.matrices import orthonormal_completion
 from numerics.precision import tolerance, workdps
 from numerics.symbolic import descending_values, plane_rotation, rotation, with_svd
@@ -125,19 +125,6 @@ from proofs.registry import Erratum, Theorem
 
 # ---------------------------------------------------------------------------------------------
 # Small predicates and helpers (both backends)
-
-
-def times(ops, *factors):
-    """The product of the matrices ``factors``, reduced after each multiplication."""
-    product = factors[0]
-    for factor in factors[1:]:
-        product = tidy(ops, product * factor)
-    return product
-
-
-def dot(ops, x, y):
-    """⟨x, y⟩ of two column vectors."""
-    return times(ops, ops.transpose(x), y)[0, 0]
 
 
 def complement_projector(ops, vectors, size: int):
@@ -158,7 +145,7 @@ def span_projector(ops, vectors, size: int):
 
 def rayleigh(ops, A, x):
     """‖Ax‖²/‖x‖²: ‖Aw‖² for the unit w = x/‖x‖."""
-    return ops.frobenius_sq(times(ops, A, x)) / ops.frobenius_sq(x)
+    return ops.frobenius_sq(product(ops, A, x)) / ops.frobenius_sq(x)
 
 
 def matrix_rank(ops, A) -> int:
@@ -245,7 +232,7 @@ def greedy_sequence(ops, A, *, orthogonal: bool = True) -> GreedySequence:
         vectors = [V[:, j] for j in range(V.cols)]
         if not orthogonal:
             vectors = [vectors[0]] * len(vectors)
-        captured = [ops.frobenius_sq(times(ops, A, v)) for v in vectors]
+        captured = [ops.frobenius_sq(product(ops, A, v)) for v in vectors]
         return GreedySequence(
             tuple(vectors), next((j for j, x in enumerate(captured) if x == 0), len(vectors))
         )
@@ -281,7 +268,7 @@ def greedy_step_certificate(ops, A, previous, bound_sq, *, step: int):
     by the signs of the characteristic polynomial's coefficients (see the module docstring)."""
     m = ops.shape(A)[1]
     P = complement_projector(ops, previous, m)
-    M = tidy(ops, bound_sq * identity(ops, m) - times(ops, P, times(ops, ops.transpose(A), A), P))
+    M = tidy(ops, bound_sq * identity(ops, m) - product(ops, P, product(ops, ops.transpose(A), A), P))
     F = ops.frobenius_sq(A)
     return [
         at_most(0, e, scale=comb(m, k) * F**k, label=f"step {step} certified: e_{k}(σ_{step}²I − PAᵀAP) ≥ 0")
@@ -293,14 +280,14 @@ def null_completion(ops, A, V, start: int):
     """Av_i = 0 for the completing vectors v_i, i = start+1..m (002 prints i = j+1..m)."""
     scale = root(ops, ops.frobenius_sq(A))
     return [
-        equal(norm(ops, times(ops, A, V[i])), 0, scale=scale, label=f"Av_{i + 1} = 0 (i = {start + 1}..m)")
+        equal(norm(ops, product(ops, A, V[i])), 0, scale=scale, label=f"Av_{i + 1} = 0 (i = {start + 1}..m)")
         for i in range(start, len(V))
     ]
 
 
 def left_singular_vectors(ops, A, vectors, sigmas):
     """(2): u_j = Av_j/σ_j."""
-    return [times(ops, A, v) / s for v, s in zip(vectors, sigmas, strict=True)]
+    return [product(ops, A, v) / s for v, s in zip(vectors, sigmas, strict=True)]
 
 
 def _u_scale(ops, F, sigma_i, sigma_j):
@@ -348,7 +335,7 @@ def best_subspace_induction(ops, A, V, X, *, primes: int = 0):
     (``primes`` counts the levels of recursion: w, w', w'', …)."""
     ell, m = len(X), ops.shape(A)[1]
     F = ops.frobenius_sq(A)
-    captured = [ops.frobenius_sq(times(ops, A, v)) for v in V[:ell]]
+    captured = [ops.frobenius_sq(product(ops, A, v)) for v in V[:ell]]
     w, wp = "w" + "′" * primes, "w" + "′" * (primes + 1)
     at = f"k = {ell}"
     if ell == 1:
@@ -365,7 +352,7 @@ def best_subspace_induction(ops, A, V, X, *, primes: int = 0):
     P = span_projector(ops, X, m)
     last = Xp[-1]
     for i, v in enumerate(V[: ell - 1]):
-        v_proj = times(ops, P, v)
+        v_proj = product(ops, P, v)
         scale = norm(ops, last)
         relations += [
             equal(
@@ -385,7 +372,7 @@ def best_subspace_induction(ops, A, V, X, *, primes: int = 0):
     for b, y in enumerate(Xp):
         scale = norm(ops, y)
         relations.append(
-            equal(norm(ops, y - times(ops, P, y)), 0, scale=scale, label=f"{at}, Step 1: {wp}_{b + 1} ∈ 𝒲")
+            equal(norm(ops, y - product(ops, P, y)), 0, scale=scale, label=f"{at}, Step 1: {wp}_{b + 1} ∈ 𝒲")
         )
         relations += [
             equal(
@@ -397,7 +384,7 @@ def best_subspace_induction(ops, A, V, X, *, primes: int = 0):
             for a in range(b)
         ]
     energy = ops.total(rayleigh(ops, A, x) for x in X)
-    projected = ops.frobenius_sq(times(ops, A, P))  # Σ_i ‖proj_𝒲 α_i‖², the α_iᵀ being A's rows
+    projected = ops.frobenius_sq(product(ops, A, P))  # Σ_i ‖proj_𝒲 α_i‖², the α_iᵀ being A's rows
     relations += [
         equal(energy, projected, scale=F, label=f"{at}, (**): Σ‖A{w}_j‖² = Σ_i ‖proj_𝒲 α_i‖²"),
         equal(
@@ -445,8 +432,8 @@ BEST_SUBSPACE_MAX_ENTRY = greedy_finds_best_subspace.mutant(
     "best_subspace_max_entry_norm",
     statement="Σ_{j≤k} ‖Aw_j‖_∞² ≤ Σ_{j≤k} ‖Av_j‖_∞² (the captured energy in the max-entry norm).",
     relation=lambda ops, A, k, W: at_most(
-        ops.total(max_entry(ops, times(ops, A, W[:, j])) ** 2 for j in range(k)),
-        ops.total(max_entry(ops, times(ops, A, v)) ** 2 for v in greedy_sequence(ops, A).vectors[:k]),
+        ops.total(max_entry(ops, product(ops, A, W[:, j])) ** 2 for j in range(k)),
+        ops.total(max_entry(ops, product(ops, A, v)) ** 2 for v in greedy_sequence(ops, A).vectors[:k]),
         scale=ops.frobenius_sq(A),
         label="Σ_{j≤k} ‖Aw_j‖_∞² ≤ Σ_{j≤k} ‖Av_j‖_∞²",
     ),
@@ -456,8 +443,8 @@ BEST_SUBSPACE_UNSQUARED = greedy_finds_best_subspace.mutant(
     "best_subspace_unsquared",
     statement="Σ_{j≤k} ‖Aw_j‖ ≤ Σ_{j≤k} ‖Av_j‖ (the squares dropped).",
     relation=lambda ops, A, k, W: at_most(
-        ops.total(norm(ops, times(ops, A, W[:, j])) for j in range(k)),
-        ops.total(norm(ops, times(ops, A, v)) for v in greedy_sequence(ops, A).vectors[:k]),
+        ops.total(norm(ops, product(ops, A, W[:, j])) for j in range(k)),
+        ops.total(norm(ops, product(ops, A, v)) for v in greedy_sequence(ops, A).vectors[:k]),
         scale=root(ops, ops.frobenius_sq(A)),
         label="Σ_{j≤k} ‖Aw_j‖ ≤ Σ_{j≤k} ‖Av_j‖",
     ),
@@ -473,7 +460,7 @@ def _svd_via_greedy(ops, A, *, greedy=greedy_sequence, left=left_singular_vector
     F = ops.frobenius_sq(A)
     sequence = greedy(ops, A)
     V, r = sequence.vectors, sequence.rank
-    captured = [ops.frobenius_sq(times(ops, A, v)) for v in V]  # ‖Av_j‖² = σ_j²
+    captured = [ops.frobenius_sq(product(ops, A, v)) for v in V]  # ‖Av_j‖² = σ_j²
     relations = []
     for j, v in enumerate(V):
         relations.append(equal(ops.frobenius_sq(v), 1, scale=1, label=f"(1) ‖v_{j + 1}‖ = 1"))
@@ -539,7 +526,7 @@ U_WITHOUT_DIVIDING = svd_exists_via_greedy.mutant(
     "left_singular_vectors_without_dividing_by_sigma",
     statement="u_j = Av_j (not divided by σ_j) are orthonormal and A = UΣVᵀ.",
     relation=lambda ops, A: _svd_via_greedy(
-        ops, A, left=lambda ops, A, vectors, sigmas: [times(ops, A, v) for v in vectors]
+        ops, A, left=lambda ops, A, vectors, sigmas: [product(ops, A, v) for v in vectors]
     ),
 )
 
@@ -571,7 +558,7 @@ def first_nonorthogonal_pair(ops, A, vectors):
     for i in range(len(vectors)):
         for j in range(i + 1, len(vectors)):
             if not is_zero(
-                ops, dot(ops, times(ops, A, vectors[i]), times(ops, A, vectors[j])), scale=F, size=size
+                ops, dot(ops, product(ops, A, vectors[i]), product(ops, A, vectors[j])), scale=F, size=size
             ):
                 return i, j
     return None
@@ -582,7 +569,7 @@ def _perturbation(ops, A, Q, *, expand=expansion, epsilon=perturbation_epsilon):
     F = ops.frobenius_sq(A)
     sequence = greedy_sequence(ops, A)
     r = sequence.rank
-    sigmas = [norm(ops, times(ops, A, v)) for v in sequence.vectors[:r]]
+    sigmas = [norm(ops, product(ops, A, v)) for v in sequence.vectors[:r]]
     U = left_singular_vectors(ops, A, sequence.vectors[:r], sigmas)
     relations = [
         equal(
@@ -597,7 +584,7 @@ def _perturbation(ops, A, Q, *, expand=expansion, epsilon=perturbation_epsilon):
     vectors = [Q[:, j] for j in range(m)]
     relations.append(
         equal(
-            norm(ops, times(ops, ops.transpose(Q), Q) - identity(ops, m)),
+            norm(ops, product(ops, ops.transpose(Q), Q) - identity(ops, m)),
             0,
             scale=1,
             label="the list v_1..v_m is orthonormal",
@@ -613,7 +600,7 @@ def _list_orthogonality(ops, A, vectors):
     F = ops.frobenius_sq(A)
     return [
         equal(
-            dot(ops, times(ops, A, vectors[i]), times(ops, A, vectors[j])),
+            dot(ops, product(ops, A, vectors[i]), product(ops, A, vectors[j])),
             0,
             scale=F,
             label=f"list: ⟨Av_{i + 1}, Av_{j + 1}⟩ = 0",
@@ -627,17 +614,17 @@ def perturbation_steps(ops, A, vectors, i, j, *, expand=expansion, epsilon=pertu
     """The lemma's contradiction on the orthonormal list ``vectors`` at the pair (i, j) with δ ≠ 0."""
     F = ops.frobenius_sq(A)
     v_i, v_j = vectors[i], vectors[j]
-    g = dot(ops, times(ops, A, v_i), times(ops, A, v_j))  # σ_iσ_jδ
+    g = dot(ops, product(ops, A, v_i), product(ops, A, v_j))  # σ_iσ_jδ
     if _is_negative(ops, g):  # "otherwise use −u_i"
         v_i, g = -v_i, -g
-    s_i = ops.frobenius_sq(times(ops, A, v_i))
+    s_i = ops.frobenius_sq(product(ops, A, v_i))
     sigma_i = root(ops, s_i)
     a = g / sigma_i  # σ_jδ
     eps = epsilon(s_i, g)
     y = v_i + eps * v_j  # √(1 + ε²)·v_i'
     length_sq = 1 + eps**2
-    moved = ops.frobenius_sq(times(ops, A, y)) / length_sq  # ‖Av_i'‖²
-    along = dot(ops, times(ops, A, v_i), times(ops, A, y)) ** 2 / (s_i * length_sq)  # ⟨u_i, Av_i'⟩²
+    moved = ops.frobenius_sq(product(ops, A, y)) / length_sq  # ‖Av_i'‖²
+    along = dot(ops, product(ops, A, v_i), product(ops, A, y)) ** 2 / (s_i * length_sq)  # ⟨u_i, Av_i'⟩²
     lower = (sigma_i + eps * a) * (1 - eps**2 / 2)
     i1, j1 = i + 1, j + 1
     return [
@@ -745,11 +732,14 @@ def _variational(ops, A, j, Q):
         equal(ops.frobenius_sq(v), 1, scale=1, label=f"v_{j} is a unit vector"),
         *[equal(dot(ops, V[i], v), 0, scale=1, label=f"v_{j} ⟂ v_{i + 1}") for i in range(j - 1)],
         equal(
-            ops.frobenius_sq(times(ops, A, v)), bound, scale=F, label=f"attained at v_{j}: ‖Av_{j}‖² = σ_{j}²"
+            ops.frobenius_sq(product(ops, A, v)),
+            bound,
+            scale=F,
+            label=f"attained at v_{j}: ‖Av_{j}‖² = σ_{j}²",
         ),
         *greedy_step_certificate(ops, A, V[: j - 1], bound, step=j),
         equal(
-            ops.spectral_sq(times(ops, A, P)),
+            ops.spectral_sq(product(ops, A, P)),
             bound,
             scale=F,
             label=f"max{{‖Aw‖² : w ⟂ v_1..v_{j - 1}}} = ‖AP_{j}‖₂² = σ_{j}²",
@@ -758,7 +748,7 @@ def _variational(ops, A, j, Q):
     ]
     w = P * Q[:, 0]
     coefficients = [dot(ops, w, x) for x in V]
-    captured = ops.frobenius_sq(times(ops, A, w))
+    captured = ops.frobenius_sq(product(ops, A, w))
     return [
         *relations,
         equal(
@@ -800,7 +790,7 @@ variational_characterization = Claim(
 def _max_over_complement(ops, A, count: int):
     """max{‖Aw‖² : ‖w‖ = 1, w ⟂ v_1..v_count} = ‖AP‖₂², for the SVD's v's."""
     V = right_singular_basis(ops, A)
-    return ops.spectral_sq(times(ops, A, complement_projector(ops, V[:count], len(V))))
+    return ops.spectral_sq(product(ops, A, complement_projector(ops, V[:count], len(V))))
 
 
 VARIATIONAL_OFF_BY_ONE = variational_characterization.mutant(

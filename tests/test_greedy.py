@@ -6,6 +6,7 @@ import sympy
 from numerics import exact
 from numerics.backends import Exact, HighPrecision
 from numerics.claims import bind
+from numerics.linalg import dot
 from proofs import greedy
 from tests.theorem_tests import theorem_tests
 
@@ -36,7 +37,7 @@ def test_greedy_sequence_finds_the_singular_values_at_high_precision():
         A = _bound(ops, {"A": greedy._prescribed_4x3()})["A"]
         sequence = greedy.greedy_sequence(ops, A)
         V = sequence.vectors
-        gram = [[greedy.dot(ops, V[i], V[j]) for j in range(3)] for i in range(3)]
+        gram = [[dot(ops, V[i], V[j]) for j in range(3)] for i in range(3)]
         captured = [ops.frobenius_sq(A * v) for v in V]
     assert sequence.rank == 3, sequence
     for i in range(3):
@@ -85,8 +86,8 @@ def test_step_1_basis_has_its_last_vector_orthogonal_to_the_greedy_vectors():
     X = [W[:, j] for j in range(3)]
     basis = greedy.basis_orthogonal_to_greedy(ops, X, V[:2])
     P = greedy.span_projector(ops, X, 3)
-    assert [greedy.dot(ops, v, basis[-1]) for v in V[:2]] == [0, 0], basis
-    assert all(greedy.dot(ops, basis[a], basis[b]) == 0 for a in range(3) for b in range(a)), basis
+    assert [dot(ops, v, basis[-1]) for v in V[:2]] == [0, 0], basis
+    assert all(dot(ops, basis[a], basis[b]) == 0 for a in range(3) for b in range(a)), basis
     assert all(P * y == y and y != sympy.zeros(3, 1) for y in basis), basis
 
 
@@ -95,8 +96,8 @@ def test_step_1_basis_when_the_list_is_already_orthogonal_to_the_greedy_vectors(
     ops = Exact()
     e = [sympy.eye(3)[:, j] for j in range(3)]
     basis = greedy.basis_orthogonal_to_greedy(ops, [e[2], e[1]], [e[0]])
-    assert len(basis) == 2 and greedy.dot(ops, basis[0], basis[1]) == 0, basis
-    assert greedy.dot(ops, e[0], basis[-1]) == 0 and basis[-1] != sympy.zeros(3, 1), basis
+    assert len(basis) == 2 and dot(ops, basis[0], basis[1]) == 0, basis
+    assert dot(ops, e[0], basis[-1]) == 0 and basis[-1] != sympy.zeros(3, 1), basis
 
 
 def _documented_perturbation():
