@@ -125,13 +125,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import sympy
-from sympy.polys.matrices import DomainMatrix
 
 from numerics import exact, matrices
 from numerics.backends import NotDecidable
 from numerics.claims import Case, Claim, Integer, Matrix, SymbolicMatrix, Symmetric, at_most, equal, rank
 from numerics.errors import InvalidArgument
-from numerics.linalg import diagonal, identity, norm, tidy
+from numerics.linalg import diagonal, dot, identity, norm, product, tidy
 from numerics.precision import tolerance, workdps
 from numerics.symbolic import descending_values, plane_rotation, rotation, with_svd
 from proofs.registry import Erratum, Theorem
@@ -180,28 +179,6 @@ def _unit(ops, size: int, i: int = 0):
     e = ops.zeros(size, 1)
     e[i, 0] = 1
     return e
-
-
-def _symbolic(ops, *matrices) -> bool:
-    return ops.exact and all(0 not in X.shape for X in matrices) and any(X.free_symbols for X in matrices)
-
-
-def _mul(ops, *factors):
-    """The product of ``factors``; symbolic entries tidied after each multiplication."""
-    if _symbolic(ops, *factors):
-        product = DomainMatrix.from_Matrix(factors[0])
-        for factor in factors[1:]:
-            left, right = product.unify(DomainMatrix.from_Matrix(factor))
-            product = left * right
-        return product.to_Matrix()
-    product = factors[0]
-    for factor in factors[1:]:
-        product = product * factor
-    return product
-
-
-def _dot(ops, x, y):
-    return _mul(ops, ops.transpose(x), y)[0, 0]
 
 
 def _close(ops, X, Y, *, scale, label: str):
@@ -255,11 +232,11 @@ def _householder_completion(ops, Q):
     rows, cols = ops.shape(Q)
     H = identity(ops, rows)
     for j in range(cols):
-        w = tidy(ops, _mul(ops, ops.transpose(H), ops.column(Q, j)) - _unit(ops, rows, j))
+        w = tidy(ops, product(ops, ops.transpose(H), ops.column(Q, j)) - _unit(ops, rows, j))
         norm_sq = ops.frobenius_sq(w)
         if norm_sq == 0:
             continue
-        H = _mul(ops, H, identity(ops, rows) - w * ops.transpose(w) * (2 / norm_sq))
+        H = product(ops, H, identity(ops, rows) - w * ops.transpose(w) * (2 / norm_sq))
     return H
 
 
@@ -299,7 +276,7 @@ def gram_eigendecomposition(ops, M):
 def left_singular_vectors(ops, M, V, sigma):
     """000: U_{[:n,:r]} = M·V_{[:m,:r]}·Σ_{[:r,:r]}⁻¹ for the r = len(sigma) positive σ_i."""
     r = len(sigma)
-    return tidy(ops, _scale_columns(ops, _mul(ops, M, V[:, 0:r]), [1 / x for x in sigma]))
+    return tidy(ops, _scale_columns(ops, product(ops, M, V[:, 0:r]), [1 / x for x in sigma]))
 
 
 @dataclass(frozen=True)
@@ -343,44 +320,44 @@ def _gram_eigendecomposition_relations(ops, M):
     eigenvalues, W = gram_eigendecomposition(ops, M)
     squares = [x**2 for x in s] + [0] * (cols - len(s))
     scale = ops.frobenius_sq(M)
-    MMt, MtM = _mul(ops, M, ops.transpose(M)), _mul(ops, ops.transpose(M), M)
+    MMt, MtM = product(ops, M, ops.transpose(M)), product(ops, ops.transpose(M), M)
     return (
         _close(
             ops,
             MMt,
-            _mul(ops, U, Sigma, ops.transpose(Sigma), ops.transpose(U)),
+            product(ops, U, Sigma, ops.transpose(Sigma), ops.transpose(U)),
             scale=scale,
             label="(3) MMᵀ = UΣΣᵀUᵀ",
         ),
         _close(
             ops,
             MtM,
-            _mul(ops, V, ops.transpose(Sigma), Sigma, ops.transpose(V)),
+            product(ops, V, ops.transpose(Sigma), Sigma, ops.transpose(V)),
             scale=scale,
             label="(4) MᵀM = VΣᵀΣVᵀ",
         ),
         _close(
             ops,
-            _mul(ops, MMt, U),
-            _mul(ops, U, Sigma, ops.transpose(Sigma)),
+            product(ops, MMt, U),
+            product(ops, U, Sigma, ops.transpose(Sigma)),
             scale=scale,
             label="MMᵀu_i = σ_i²u_i",
         ),
         _close(
             ops,
-            _mul(ops, MtM, V),
-            _mul(ops, V, ops.transpose(Sigma), Sigma),
+            product(ops, MtM, V),
+            product(ops, V, ops.transpose(Sigma), Sigma),
             scale=scale,
             label="MᵀMv_i = σ_i²v_i",
         ),
         _close(
             ops,
-            _mul(ops, MtM, W),
-            _mul(ops, W, diagonal(ops, eigenvalues, shape=(cols, cols))),
+            product(ops, MtM, W),
+            product(ops, W, diagonal(ops, eigenvalues, shape=(cols, cols))),
             scale=scale,
             label="MᵀM·V − V·Λ = 0",
         ),
-        _close(ops, _mul(ops, ops.transpose(W), W), identity(ops, cols), scale=1, label="VᵀV = I"),
+        _close(ops, product(ops, ops.transpose(W), W), identity(ops, cols), scale=1, label="VᵀV = I"),
         _close(
             ops,
             diagonal(ops, eigenvalues, shape=(cols, cols)),
@@ -446,21 +423,25 @@ def _svd_via_gram_relations(ops, M):
     return (
         _close(
             ops,
-            _mul(ops, ops.transpose(M), M),
-            _mul(ops, c.V, diagonal(ops, c.eigenvalues, shape=(cols, cols)), Vt),
+            product(ops, ops.transpose(M), M),
+            product(ops, c.V, diagonal(ops, c.eigenvalues, shape=(cols, cols)), Vt),
             scale=gram,
             label="MᵀM = VΛVᵀ",
         ),
-        _close(ops, _mul(ops, Vt, c.V), identity(ops, cols), scale=1, label="V orthogonal"),
+        _close(ops, product(ops, Vt, c.V), identity(ops, cols), scale=1, label="V orthogonal"),
         at_most(0, c.eigenvalues[-1], scale=gram, label="Λ ≥ 0: MᵀM is positive semi-definite"),
         _close(ops, Sigma_r * Sigma_r, diagonal(ops, c.eigenvalues[:r]), scale=gram, label="Σ_r = Λ_r^½"),
         *left_singular_vectors_relations(ops, M, c),
-        _close(ops, _mul(ops, M, V_rest), ops.zeros(rows, cols - r), scale=scale, label="Mv_i = 0 for i > r"),
+        _close(
+            ops, product(ops, M, V_rest), ops.zeros(rows, cols - r), scale=scale, label="Mv_i = 0 for i > r"
+        ),
         _zero_block_relation(ops, M, c, zero_rows=rows),
-        _close(ops, _mul(ops, c.U_r, Sigma_r, ops.transpose(V_r)), M, scale=scale, label="M = U_rΣ_rV_rᵀ"),
+        _close(ops, product(ops, c.U_r, Sigma_r, ops.transpose(V_r)), M, scale=scale, label="M = U_rΣ_rV_rᵀ"),
         _close(ops, c.U[:, 0:r], c.U_r, scale=1, label="U completes U_r"),
-        _close(ops, _mul(ops, ops.transpose(c.U), c.U), identity(ops, rows), scale=1, label="U orthogonal"),
-        _close(ops, _mul(ops, c.U, c.Sigma(ops, rows, cols), Vt), M, scale=scale, label="M = UΣVᵀ"),
+        _close(
+            ops, product(ops, ops.transpose(c.U), c.U), identity(ops, rows), scale=1, label="U orthogonal"
+        ),
+        _close(ops, product(ops, c.U, c.Sigma(ops, rows, cols), Vt), M, scale=scale, label="M = UΣVᵀ"),
     )
 
 
@@ -470,9 +451,9 @@ def _zero_block_relation(ops, M, c: GramSVD, *, zero_rows: int):
     r = c.rank
     if r < cols and zero_rows != rows:
         return equal(zero_rows, rows, scale=1, label="0_{·×(m−r)} has as many rows as MV_{[:m,:r]} (n)")
-    block = _hstack(ops, rows, [_mul(ops, M, c.V[:, 0:r]), ops.zeros(zero_rows, cols - r)])
+    block = _hstack(ops, rows, [product(ops, M, c.V[:, 0:r]), ops.zeros(zero_rows, cols - r)])
     return _close(
-        ops, _mul(ops, block, ops.transpose(c.V)), M, scale=norm(ops, M), label="M = (MV_r, 0_{n×(m−r)})Vᵀ"
+        ops, product(ops, block, ops.transpose(c.V)), M, scale=norm(ops, M), label="M = (MV_r, 0_{n×(m−r)})Vᵀ"
     )
 
 
@@ -523,19 +504,21 @@ def left_singular_vectors_relations(ops, M, c: GramSVD):
     return (
         _close(
             ops,
-            _mul(ops, ops.transpose(V_r), ops.transpose(M), M, V_r),
+            product(ops, ops.transpose(V_r), ops.transpose(M), M, V_r),
             Lambda_r,
             scale=ops.frobenius_sq(M),
             label="V_rᵀMᵀMV_r = I_{[:r,:m]}ΛI_{[:m,:r]} = Λ_r",
         ),
         _close(
             ops,
-            _mul(ops, Sigma_inv, Lambda_r, Sigma_inv),
+            product(ops, Sigma_inv, Lambda_r, Sigma_inv),
             identity(ops, r),
             scale=1,
             label="Σ_r⁻¹Λ_rΣ_r⁻¹ = I_r",
         ),
-        _close(ops, _mul(ops, ops.transpose(c.U_r), c.U_r), identity(ops, r), scale=1, label="U_rᵀU_r = I_r"),
+        _close(
+            ops, product(ops, ops.transpose(c.U_r), c.U_r), identity(ops, r), scale=1, label="U_rᵀU_r = I_r"
+        ),
     )
 
 
@@ -605,7 +588,7 @@ def _signs_fixed(ops, M, U, c: GramSVD):
     """Each u'_i (i ≤ r) negated where u'_iᵀMv_i < 0: the usual sign convention."""
     U = U.copy()
     for i in range(c.rank):
-        if _dot(ops, ops.column(U, i), _mul(ops, M, ops.column(c.V, i))) < 0:
+        if dot(ops, ops.column(U, i), product(ops, M, ops.column(c.V, i))) < 0:
             for k in range(ops.shape(U)[0]):
                 U[k, i] = -U[k, i]
     return U
@@ -614,7 +597,9 @@ def _signs_fixed(ops, M, U, c: GramSVD):
 def naive_miss(ops, M, c: GramSVD, naive_U):
     """‖M − U'ΣVᵀ‖_F²: how far the pairing of U' with 000's V and Σ is from M."""
     rows, cols = ops.shape(M)
-    return ops.frobenius_sq(tidy(ops, M - _mul(ops, naive_U, c.Sigma(ops, rows, cols), ops.transpose(c.V))))
+    return ops.frobenius_sq(
+        tidy(ops, M - product(ops, naive_U, c.Sigma(ops, rows, cols), ops.transpose(c.V)))
+    )
 
 
 def _naive_svd_fails(ops, M, j, turn):
@@ -623,27 +608,27 @@ def _naive_svd_fails(ops, M, j, turn):
     Sigma = c.Sigma(ops, rows, cols)
     Vt = ops.transpose(c.V)
     gram, scale = ops.frobenius_sq(M), norm(ops, M)
-    MMt, MtM = _mul(ops, M, ops.transpose(M)), _mul(ops, ops.transpose(M), M)
+    MMt, MtM = product(ops, M, ops.transpose(M)), product(ops, ops.transpose(M), M)
     return (
         at_most(j, c.rank, scale=1, label="σ_j > 0: j ≤ r"),
         _close(
             ops,
-            _mul(ops, ops.transpose(naive_U), naive_U),
+            product(ops, ops.transpose(naive_U), naive_U),
             identity(ops, rows),
             scale=1,
             label="U' orthogonal",
         ),
         _close(
             ops,
-            _mul(ops, MMt, naive_U),
-            _mul(ops, naive_U, Sigma, ops.transpose(Sigma)),
+            product(ops, MMt, naive_U),
+            product(ops, naive_U, Sigma, ops.transpose(Sigma)),
             scale=gram,
             label="MMᵀU' = U'ΣΣᵀ",
         ),
         _close(
             ops,
-            _mul(ops, MtM, c.V),
-            _mul(ops, c.V, ops.transpose(Sigma), Sigma),
+            product(ops, MtM, c.V),
+            product(ops, c.V, ops.transpose(Sigma), Sigma),
             scale=gram,
             label="MᵀMV = VΣᵀΣ",
         ),
@@ -654,7 +639,11 @@ def _naive_svd_fails(ops, M, j, turn):
             label="the independent pair misses M: ‖M − U'ΣVᵀ‖_F² = 4σ_j²",
         ),
         _close(
-            ops, _mul(ops, c.U, Sigma, Vt), M, scale=scale, label="U_r = MV_rΣ_r⁻¹, completed, gives M = UΣVᵀ"
+            ops,
+            product(ops, c.U, Sigma, Vt),
+            M,
+            scale=scale,
+            label="U_r = MV_rΣ_r⁻¹, completed, gives M = UΣVᵀ",
         ),
     )
 
@@ -731,7 +720,7 @@ def bilinear_maximiser(ops, A, known):
 def _maximiser_along_Av(ops, A, known):
     """The step "u ∥ Av" taken without A ≠ 0: u = Av/‖Av‖, and Av itself (= 0) when ‖Av‖ = 0."""
     v, _, _ = bilinear_maximiser(ops, A, known)
-    Av = _mul(ops, A, v)
+    Av = product(ops, A, v)
     value = norm(ops, Av)
     return v, (Av * (1 / value) if value != 0 else Av), value
 
@@ -763,15 +752,15 @@ class BilinearSVD:
 def deflate(ops, A, v, u):
     """(U₁, V₁, S₁): orthogonal completions of u and v, and S₁ = U₁ᵀAV₁ (23)."""
     U1, V1 = orthonormal_completion(ops, u), orthonormal_completion(ops, v)
-    return U1, V1, _mul(ops, ops.transpose(U1), A, V1)
+    return U1, V1, product(ops, ops.transpose(U1), A, V1)
 
 
 def _deflated_svd(ops, known, U1, V1):
     """Exactly: the SVD of A₁ that A's gives.  With U₁e₁ = u₁ and V₁e₁ = v₁,
     U₁ᵀU = diag(1, P) and V₁ᵀV = diag(1, Q), so A₁ = P·diag(σ₂, …)·Qᵀ."""
     U, s, V = known
-    P = _mul(ops, ops.transpose(U1[:, 1:]), U[:, 1:])
-    Q = _mul(ops, ops.transpose(V1[:, 1:]), V[:, 1:])
+    P = product(ops, ops.transpose(U1[:, 1:]), U[:, 1:])
+    Q = product(ops, ops.transpose(V1[:, 1:]), V[:, 1:])
     return P, s[1:], Q
 
 
@@ -787,7 +776,7 @@ def bilinear_svd(ops, A, *, maximiser=bilinear_maximiser) -> BilinearSVD:
         U1, V1, S = deflate(ops, current, v, u)
         steps.append(Deflation(current, v, u, value, U1, V1, S))
         values.append(value)
-        U, V = _mul(ops, U, _embed(ops, U1, rows)), _mul(ops, V, _embed(ops, V1, cols))
+        U, V = product(ops, U, _embed(ops, U1, rows)), product(ops, V, _embed(ops, V1, cols))
         if k + 1 < min(rows, cols):
             known = _deflated_svd(ops, known, U1, V1) if ops.exact else None
             current = S[1:, 1:]
@@ -806,28 +795,28 @@ def _step_relations(ops, step: Deflation, k: int, *, scale, gram):
         equal(ops.frobenius_sq(step.u), 1, scale=1, label=f"‖u_{k}‖ = 1"),
         _close(
             ops,
-            _mul(ops, step.A, step.v),
+            product(ops, step.A, step.v),
             step.u * step.value,
             scale=scale,
             label=f"u_{k} ∥ Av_{k}: Av_{k} = λ_{k}u_{k}",
         ),
         _close(
             ops,
-            _mul(ops, At, step.u),
+            product(ops, At, step.u),
             step.v * step.value,
             scale=scale,
             label=f"v_{k} ∥ Aᵀu_{k}: Aᵀu_{k} = λ_{k}v_{k}",
         ),
         _close(
             ops,
-            _mul(ops, ops.transpose(step.U1), step.U1),
+            product(ops, ops.transpose(step.U1), step.U1),
             identity(ops, rows),
             scale=1,
             label=f"U_{k} orthogonal",
         ),
         _close(
             ops,
-            _mul(ops, ops.transpose(step.V1), step.V1),
+            product(ops, ops.transpose(step.V1), step.V1),
             identity(ops, cols),
             scale=1,
             label=f"V_{k} orthogonal",
@@ -847,7 +836,7 @@ def _step_relations(ops, step: Deflation, k: int, *, scale, gram):
 
 def _off(ops, x, w):
     """x − (wᵀx)w: x projected off the unit vector w."""
-    return tidy(ops, x - w * _dot(ops, w, x))
+    return tidy(ops, x - w * dot(ops, w, x))
 
 
 def _bilinear_relations(ops, A, x, y, *, maximiser=bilinear_maximiser):
@@ -871,36 +860,36 @@ def _bilinear_relations(ops, A, x, y, *, maximiser=bilinear_maximiser):
     relations.extend(
         (
             at_most(
-                _dot(ops, y, _mul(ops, A, x)) ** 2,
+                dot(ops, y, product(ops, A, x)) ** 2,
                 values[0] ** 2 * xy,
                 scale=gram * xy,
                 label="(22) yᵀAx ≤ λ₁‖x‖‖y‖",
             ),
             at_most(
-                _dot(ops, y2, _mul(ops, A, x2)) ** 2,
+                dot(ops, y2, product(ops, A, x2)) ** 2,
                 second**2 * ops.frobenius_sq(x2) * ops.frobenius_sq(y2),
                 scale=gram * xy,
                 label="(32) yᵀAx ≤ λ₂‖x‖‖y‖ for x ⟂ v₁, y ⟂ u₁",
             ),
             _close(
                 ops,
-                _mul(ops, ops.transpose(result.U), result.U),
+                product(ops, ops.transpose(result.U), result.U),
                 identity(ops, rows),
                 scale=1,
                 label="U orthogonal",
             ),
             _close(
                 ops,
-                _mul(ops, ops.transpose(result.V), result.V),
+                product(ops, ops.transpose(result.V), result.V),
                 identity(ops, cols),
                 scale=1,
                 label="V orthogonal",
             ),
             _close(
-                ops, _mul(ops, ops.transpose(result.U), A, result.V), D, scale=scale, label="(26) UᵀAV = D"
+                ops, product(ops, ops.transpose(result.U), A, result.V), D, scale=scale, label="(26) UᵀAV = D"
             ),
             _close(
-                ops, _mul(ops, result.U, D, ops.transpose(result.V)), A, scale=scale, label="(28) A = UDVᵀ"
+                ops, product(ops, result.U, D, ops.transpose(result.V)), A, scale=scale, label="(28) A = UDVᵀ"
             ),
             equal(
                 positive_count(ops, values, scale=values[0], size=max(rows, cols)),
