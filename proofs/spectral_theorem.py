@@ -122,7 +122,7 @@ import sympy
 from numerics import exact, matrices
 from numerics.backends import NotDecidable
 from numerics.claims import Case, Claim, Matrix, Relation, SymbolicMatrix, Symmetric, at_most, equal
-from numerics.linalg import canonical, diagonal, has_radical, identity, norm, root, tidy
+from numerics.linalg import canonical, diagonal, dot, has_radical, identity, norm, root, tidy
 from numerics.precision import tolerance
 from numerics.symbolic import plane_rotation, rotation
 from proofs.registry import Erratum, Theorem
@@ -143,11 +143,6 @@ def residual(ops, R):
     """‖R‖_F numerically, ‖R‖_F² exactly: in both, 0 exactly when R = 0, and in the units of
     ``magnitude``."""
     return ops.frobenius_sq(R) if ops.exact else norm(ops, R)
-
-
-def inner(ops, x, y):
-    """xᵀy for column vectors."""
-    return (ops.transpose(x) * y)[0, 0]
 
 
 def order(ops, M) -> int:
@@ -173,7 +168,7 @@ def unit(ops, x):
     if not ops.exact:
         return x / norm(ops, x)
     x = _primitive(x)
-    return tidy(ops, x / root(ops, canonical(inner(ops, x, x))))
+    return tidy(ops, x / root(ops, canonical(dot(ops, x, x))))
 
 
 def _primitive(x):
@@ -305,7 +300,7 @@ def nonzero_eigenpair(ops, M):
 def quadratic_form_imaginary_part(ops, M, p, q):
     """Im(x̄ᵀMx) for x = p + iq, i.e. pᵀMq − qᵀMp: zero when M = Mᵀ.  This is 000's argument:
     x̄ᵀMx is then its own conjugate, so λ x̄ᵀx = x̄ᵀMx = λ̄ x̄ᵀx and λ is real."""
-    return inner(ops, p, M * q) - inner(ops, q, M * p)
+    return dot(ops, p, M * q) - dot(ops, q, M * p)
 
 
 def complex_eigenpairs(M) -> list[tuple[Any, Any, Any]]:
@@ -447,20 +442,18 @@ def _orthogonality(ops, M, *, steps: bool = True) -> list[Relation]:
     pairs = eigenvectors_of_distinct_eigenvalues(ops, M, scale=scale)
     relations = _eigen_equations(ops, M, pairs, scale)
     for (i, (li, xi)), (j, (lj, xj)) in combinations(enumerate(pairs, 1), 2):
-        product = inner(ops, xi, xj)
+        xy = dot(ops, xi, xj)
         if steps:
             relations += [
                 equal(
-                    inner(ops, M * xi, xj),
-                    inner(ops, xi, M * xj),
+                    dot(ops, M * xi, xj),
+                    dot(ops, xi, M * xj),
                     scale=scale,
                     label=f"(Mx_{i})ᵀx_{j} = x_{i}ᵀMx_{j} (M = Mᵀ)",
                 ),
-                equal((li - lj) * product, 0, scale=scale, label=f"(λ_{i} − λ_{j})·x_{i}ᵀx_{j} = 0"),
+                equal((li - lj) * xy, 0, scale=scale, label=f"(λ_{i} − λ_{j})·x_{i}ᵀx_{j} = 0"),
             ]
-        relations.append(
-            equal(product, 0, scale=scale / abs(li - lj), label=f"x_{i}ᵀx_{j} = 0 (λ_{i} ≠ λ_{j})")
-        )
+        relations.append(equal(xy, 0, scale=scale / abs(li - lj), label=f"x_{i}ᵀx_{j} = 0 (λ_{i} ≠ λ_{j})"))
     return relations
 
 
@@ -481,7 +474,7 @@ def _all_eigenvector_pairs_orthogonal(ops, M):
         for lam in distinct(ops, eigenvalues(ops, M), scale=scale, size=order(ops, M))
         for x in eigenspace(ops, M, lam, scale=scale)
     ]
-    return [equal(inner(ops, x, y), 0, scale=1, label="xᵀy = 0") for x, y in combinations(vectors, 2)] or [
+    return [equal(dot(ops, x, y), 0, scale=1, label="xᵀy = 0") for x, y in combinations(vectors, 2)] or [
         equal(0, 0, scale=1, label="a single eigenvector")
     ]
 
