@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import sympy
 
+from numerics.backends import Exact
 from numerics.claims import SymbolicMatrix
 from numerics.errors import InvalidArgument
+from numerics.linalg import diagonal
 
 
 def rotation(t: sympy.Expr) -> sympy.Matrix:
@@ -49,8 +51,5 @@ def with_svd(U: sympy.Matrix, s, V: sympy.Matrix) -> SymbolicMatrix:
     m, n = U.rows, V.rows
     if len(s) != min(m, n):
         raise InvalidArgument("s", f"{min(m, n)} singular values", len(s))
-    Sigma = sympy.zeros(m, n)
-    for i, value in enumerate(s):
-        Sigma[i, i] = value
-    M = (U * Sigma * V.T).applyfunc(sympy.cancel)
+    M = (U * diagonal(Exact(), s, shape=(m, n)) * V.T).applyfunc(sympy.cancel)
     return SymbolicMatrix(M, (U, list(s), V))

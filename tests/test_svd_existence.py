@@ -6,6 +6,7 @@ import sympy
 from numerics import exact
 from numerics.backends import Exact, HighPrecision
 from numerics.claims import bind, dynamic_range_digits
+from numerics.linalg import diagonal
 from proofs import registry, svd_existence
 from proofs.svd_existence import (
     PRINTED_4,
@@ -31,13 +32,6 @@ def _bound(ops, value):
     return bound["M"]
 
 
-def _rectangular(values, rows, cols):
-    Sigma = sympy.zeros(rows, cols)
-    for i, x in enumerate(values):
-        Sigma[i, i] = x
-    return Sigma
-
-
 def _prescribed(value):
     svd = value.svd
     return (
@@ -58,7 +52,12 @@ def test_both_constructions_give_a_verified_svd_of_the_shared_inputs(name):
         bilinear = bilinear_svd(ops, M)
     for U, Sigma, V, how in (
         (gram.U, gram.Sigma(ops, rows, cols), gram.V, "000 (Gram)"),
-        (bilinear.U, _rectangular(bilinear.values, rows, cols), bilinear.V, "003 (bilinear maximum)"),
+        (
+            bilinear.U,
+            diagonal(ops, bilinear.values, shape=(rows, cols)),
+            bilinear.V,
+            "003 (bilinear maximum)",
+        ),
     ):
         assert U.T * U == sympy.eye(rows), f"{name}, {how}: UᵀU = {U.T * U}"
         assert V.T * V == sympy.eye(cols), f"{name}, {how}: VᵀV = {V.T * V}"
@@ -180,7 +179,7 @@ def test_the_deflated_svd_is_an_svd_of_A1():
         A = _bound(ops, value)
         first = bilinear_svd(ops, A).steps[0]
         P, s, Q = svd_existence._deflated_svd(ops, ops.svd(A), first.U1, first.V1)
-    A1, Sigma = first.S[1:, 1:], _rectangular(s, 3, 2)
+    A1, Sigma = first.S[1:, 1:], diagonal(ops, s, shape=(3, 2))
     assert P.T * P == sympy.eye(3) and Q.T * Q == sympy.eye(2), f"P = {P}, Q = {Q}"
     assert P * Sigma * Q.T == A1, f"P·Σ·Qᵀ = {P * Sigma * Q.T}, A₁ = {A1}"
 
