@@ -223,11 +223,15 @@ def is_zero(ops, x, *, scale, size: int) -> bool:
 
 def rank_at_scale(ops, X, *, scale, size: int | None = None) -> int:
     """rank X.  Exactly, by elimination in the field the entries generate (ℚ, or ℚ(symbols),
-    where it is the generic rank: an upper bound for the rank at every value of the symbols);
-    numerically, the number of singular values of X above ``tolerance(ops.dps, size, scale)``,
-    ``size`` X's largest dimension unless given.  ``scale`` is the norm of the data X was computed
-    from: a matrix that is zero up to rounding has rank 0, whatever its own largest σ."""
+    where it is the generic rank: an upper bound for the rank at every value of the symbols), or
+    with pivots decided by ``exactly_zero`` for algebraic entries; numerically, the number of
+    singular values of X above ``tolerance(ops.dps, size, scale)``, ``size`` X's largest dimension
+    unless given.  ``scale`` is the norm of the data X was computed from: a matrix that is zero up
+    to rounding has rank 0, whatever its own largest σ."""
     if ops.exact:
-        return DomainMatrix.from_Matrix(sympy.Matrix(X)).to_field().rank()
+        D = DomainMatrix.from_Matrix(sympy.Matrix(X))
+        if D.domain.is_EX:
+            return tidy(ops, sympy.Matrix(X)).rank(iszerofunc=exactly_zero, simplify=False)
+        return D.to_field().rank()
     cutoff = tolerance(dps=ops.dps, size=size or max(ops.shape(X)), scale=scale)
     return sum(1 for s in ops.svd(X)[1] if s > cutoff)

@@ -204,6 +204,11 @@ def test_rank_at_scale_exactly():
     )
     assert rank_at_scale(ops, sympy.zeros(2, 3), scale=1) == 0
     assert rank_at_scale(ops, sympy.Matrix([[sympy.Rational(1, 10**40), 0], [0, 0]]), scale=10**40) == 1
+    algebraic = sympy.Matrix([[1, SQRT2], [SQRT2, (1 + SQRT2) ** 2 - 1 - 2 * SQRT2]])
+    assert rank_at_scale(ops, algebraic, scale=1) == 1, algebraic
+    assert rank_at_scale(ops, algebraic + sympy.eye(2) / 10**30, scale=1) == 2, (
+        "a 10⁻³⁰ shift is not rounding"
+    )
 
 
 def test_rank_at_scale_counts_against_the_datas_rounding():
