@@ -189,14 +189,6 @@ def column_space_projector(ops, M):
     return Y * ops.transpose(Y), rank
 
 
-def rank_relative_to(ops, M, data) -> int:
-    """rank M: exactly, or the number of singular values of M above the tolerance for data of
-    the size of ‖data‖_F (not M's own σ₁, which may be far below the data's rounding errors)."""
-    if ops.exact:
-        return column_basis(ops, M)[1]
-    return rank_at_scale(ops, M, scale=norm(ops, data))
-
-
 def _null_space_basis(ops, M):
     """A basis of null(M): sympy's (each vector has a 1 in its free coordinate), or numerically the
     right singular vectors of M, padded with zero rows to be tall, beyond its numerical rank."""
@@ -435,8 +427,8 @@ def _projection_lemma(ops, A, B):
         ),
         equal(_norm_sq(ops, B_perp - B_perp * P), 0, scale=scale, label="row(B_⊥) ⊆ row(B)"),
         at_most(
-            rank_relative_to(ops, B_perp, A),
-            rank_relative_to(ops, B, B),
+            rank_at_scale(ops, B_perp, scale=norm(ops, A)),
+            rank_at_scale(ops, B, scale=norm(ops, B)),
             scale=1,
             label="rank B_⊥ ≤ rank B",
         ),
@@ -940,8 +932,8 @@ THEOREMS = (
                 "projection_preserves_rank",
                 statement="rank B_⊥ = rank B.",
                 relation=lambda ops, A, B: equal(
-                    rank_relative_to(ops, project_rows(ops, A, B)[0], A),
-                    rank_relative_to(ops, B, B),
+                    rank_at_scale(ops, project_rows(ops, A, B)[0], scale=norm(ops, A)),
+                    rank_at_scale(ops, B, scale=norm(ops, B)),
                     scale=1,
                 ),
             ),
