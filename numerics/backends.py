@@ -7,6 +7,12 @@ unchanged in two backends:
   ``mpmath.svd_r``, the spectral norm by the symmetric eigensolver on the
   Gram matrix (never by the SVD, so that "‖M‖₂ = σ₁" compares two independent
   computations), ranks by the tolerance policy.
+* ``Float()``: numpy float64 behind the same operator semantics (``*`` is the
+  matrix product, as in mpmath and sympy), for the counterexample search's
+  inner loop only: it never decides a verdict that is reported (a failure it
+  sees is re-checked at high precision or exactly).  Code that calls mpmath
+  on the matrices directly raises here, and the search falls back to
+  ``HighPrecision``.
 * ``Exact()``: sympy matrices of rationals or of symbols.  Nothing is rounded.
   Singular value decompositions are not computed but *known*: an instance
   built with a prescribed SVD hands it over (``Exact(known=...)``), and
@@ -18,16 +24,18 @@ unchanged in two backends:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
 import mpmath
+import numpy
 import sympy
 from sympy.ntheory.factor_ import factor_cache
 
 from numerics import matrices
 from numerics.errors import InvalidArgument
-from numerics.precision import workdps
+from numerics.precision import tolerance, workdps
 
 
 def _cache_only_primes(n: int, factors: list[int]) -> None:
@@ -113,6 +121,167 @@ class HighPrecision:
         w, Q = mpmath.eigsy(S)
         order = sorted(range(len(w)), key=lambda i: -w[i])
         return [w[i] for i in order], mpmath.matrix([[Q[r, i] for i in order] for r in range(Q.rows)])
+
+
+class FloatMatrix:
+    """A float64 matrix with mpmath's operators: ``*`` is the matrix product (a scalar
+    scales), ``M[i, j]`` an entry, ``M[:, j]`` a column, iteration runs over the entries."""
+
+    __slots__ = ("array",)
+
+    def __init__(self, array: numpy.ndarray):
+        self.array = array
+
+    @property
+    def rows(self) -> int:
+        return self.array.shape[0]
+
+    @property
+    def cols(self) -> int:
+        return self.array.shape[1]
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self.array.shape
+
+    @property
+    def T(self) -> FloatMatrix:
+        return FloatMatrix(self.array.T)
+
+    def __mul__(self, other):
+        if isinstance(other, FloatMatrix):
+            return FloatMatrix(self.array @ other.array)
+        return FloatMatrix(self.array * float(other))
+
+    def __rmul__(self, other):
+        return FloatMatrix(float(other) * self.array)
+
+    def __truediv__(self, other):
+        return FloatMatrix(self.array / float(other))
+
+    def __add__(self, other):
+        return FloatMatrix(self.array + _array(other))
+
+    def __radd__(self, other):
+        return FloatMatrix(_array(other) + self.array)
+
+    def __sub__(self, other):
+        return FloatMatrix(self.array - _array(other))
+
+    def __rsub__(self, other):
+        return FloatMatrix(_array(other) - self.array)
+
+    def __neg__(self):
+        return FloatMatrix(-self.array)
+
+    def __pos__(self):
+        return self
+
+    def __getitem__(self, key):
+        if isinstance(key, tuple):
+            item = self.array[key]
+            if isinstance(item, numpy.ndarray):
+                return FloatMatrix(item.reshape(len(range(*_span(key[0], self.rows))), -1))
+            return float(item)
+        return float(self.array.reshape(-1)[key])
+
+    def __setitem__(self, key, value) -> None:
+        self.array[key] = value.array if isinstance(value, FloatMatrix) else float(value)
+
+    def copy(self) -> FloatMatrix:
+        return FloatMatrix(self.array.copy())
+
+    def __iter__(self):
+        return iter(self.array.reshape(-1).tolist())
+
+    def __len__(self) -> int:
+        return self.array.size
+
+    def __repr__(self) -> str:
+        return f"FloatMatrix({self.array.tolist()})"
+
+
+def _array(x):
+    if isinstance(x, FloatMatrix):
+        return x.array
+    if x == 0:  # sum() starts from 0
+        return 0.0
+    raise TypeError(f"cannot add a scalar {x!r} to a matrix")
+
+
+def _span(index, size: int) -> tuple[int, int, int]:
+    return index.indices(size) if isinstance(index, slice) else (index, index + 1, 1)
+
+
+class Float:
+    """Double precision (numpy/LAPACK) with the operations of ``HighPrecision``; ``dps`` is
+    15, so the tolerance policy allows for double rounding."""
+
+    exact = False
+    dps = 15
+
+    def __enter__(self) -> Float:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def __repr__(self) -> str:
+        return "Float()"
+
+    def number(self, x) -> float:
+        return float(x)
+
+    def matrix(self, value) -> FloatMatrix:
+        if isinstance(value, FloatMatrix):
+            return value
+        if isinstance(value, numpy.ndarray):
+            return FloatMatrix(value.astype(float))
+        return FloatMatrix(numpy.array([[float(x) for x in row] for row in value], dtype=float))
+
+    def zeros(self, rows: int, cols: int) -> FloatMatrix:
+        return FloatMatrix(numpy.zeros((rows, cols)))
+
+    def shape(self, M) -> tuple[int, int]:
+        return M.shape
+
+    def transpose(self, M):
+        return M.T
+
+    def column(self, M, j: int):
+        return FloatMatrix(M.array[:, j : j + 1])
+
+    def entries(self, M) -> list:
+        return M.array.reshape(-1).tolist()
+
+    def total(self, values: Iterable) -> float:
+        return math.fsum(values)
+
+    def sqrt(self, x) -> float:
+        return math.sqrt(x)
+
+    def frobenius_sq(self, M) -> float:
+        return float(numpy.sum(M.array * M.array))
+
+    def spectral_sq(self, M) -> float:
+        if M.array.size == 0:
+            return 0.0
+        return float(numpy.linalg.svd(M.array, compute_uv=False)[0]) ** 2
+
+    def svd(self, M):
+        U, s, Vt = numpy.linalg.svd(M.array, full_matrices=False)
+        return FloatMatrix(U), s.tolist(), FloatMatrix(Vt.T)
+
+    def rank(self, M) -> int:
+        s = numpy.linalg.svd(M.array, compute_uv=False)
+        if s.size == 0:
+            return 0
+        cutoff = tolerance(dps=self.dps, size=max(M.shape), scale=float(s[0]))
+        return int(numpy.sum(s > cutoff))
+
+    def eigh(self, S):
+        w, Q = numpy.linalg.eigh(S.array)
+        return w[::-1].tolist(), FloatMatrix(Q[:, ::-1].copy())
 
 
 class Exact:

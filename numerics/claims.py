@@ -38,6 +38,7 @@ from fractions import Fraction
 from typing import Any, Literal
 
 import mpmath
+import numpy
 import sympy
 from hypothesis import strategies as st
 
@@ -339,7 +340,7 @@ def _with_scale(relation: Relation) -> Relation:
 
 
 def bind(ops, values: Mapping[str, Any]) -> tuple[dict[str, Any], int]:
-    """Convert exact values to the backend (registering prescribed SVDs with ``Exact``);
+    """Convert exact values (or numpy arrays) to the backend (registering prescribed SVDs with ``Exact``);
     also return the largest matrix dimension, the ``size`` of the tolerance policy."""
     bound: dict[str, Any] = {}
     size = 1
@@ -352,6 +353,9 @@ def bind(ops, values: Mapping[str, Any]) -> tuple[dict[str, Any], int]:
             if isinstance(ops, Exact) and value.eigen is not None:
                 ops.known_eigen[id(matrix)] = _sympy_eigen(value.eigen)
             bound[name] = matrix
+        elif isinstance(value, numpy.ndarray):  # a float instance (the search's inner loop)
+            bound[name] = ops.matrix(value)
+            size = max(size, *value.shape)
         elif isinstance(value, SymbolicMatrix):
             bound[name] = value.matrix
             size = max(size, *value.matrix.shape)

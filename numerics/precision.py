@@ -37,6 +37,7 @@ scale (the precision is then too low to say anything).
 
 from __future__ import annotations
 
+import math
 from numbers import Rational
 
 import mpmath
@@ -64,12 +65,18 @@ def tolerance(*, dps: int, size: int, scale) -> mpmath.mpf:
     """The largest error a ``dps``-digit computation on ``size``-dimensional data of
     magnitude ``scale`` may make; see the module docstring for the formula.
 
+    A float ``scale`` (double-precision data) gives a float.
+
     >>> float(tolerance(dps=30, size=4, scale=1))
     1.024e-26
     """
     _check_dps(dps)
     if not isinstance(size, int) or isinstance(size, bool) or size < 1:
         raise InvalidArgument("size", "a positive int", size)
+    if isinstance(scale, float):
+        if not math.isfinite(scale) or scale < 0:
+            raise InvalidArgument("scale", "a finite number >= 0", scale)
+        return SAFETY * size**2 * 10.0 ** (1 - dps) * scale
     with workdps(dps):
         if isinstance(scale, Rational):
             scale = mpmath.mpf(scale.numerator) / scale.denominator

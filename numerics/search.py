@@ -42,17 +42,20 @@ import random
 import signal
 import tempfile
 import time
+import uuid
 from collections.abc import Callable, Mapping
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 import mpmath
+import numpy
 import sympy
 
+from numerics import _optimise as optimise
 from numerics import _parametrise as param
 from numerics import claims
-from numerics.backends import Exact, HighPrecision, NotDecidable
+from numerics.backends import Exact, Float, HighPrecision, NotDecidable
 from numerics.claims import Claim
 from numerics.errors import InvalidArgument
 from numerics.exact import ExactEigen, ExactMatrix, ExactSVD
@@ -62,6 +65,7 @@ SNAP_BELOW = 1e-6
 SNAP_GRIDS = (1, 2, 4, 16)
 DEFAULT_DPS = 30
 MAX_SIDE = 4
+NELDER_MEAD_UP_TO = 6
 RESULT_FORMAT = 1
 
 __all__ = ["load_claim", "search", "verify", "write_result", "read_result"]
@@ -97,13 +101,25 @@ def load_claim(target: str) -> Claim:
 
 
 class _Budget:
-    def __init__(self, evaluations: int | None, deadline: float | None):
+    """Evaluations used against a count and a deadline, and a ``stop`` request from outside
+    (a Dask run's Ctrl-C), asked at most every ``STOP_POLL`` seconds; ``stopped`` tells."""
+
+    STOP_POLL = 0.5
+
+    def __init__(
+        self, evaluations: int | None, deadline: float | None, stop: Callable[[], bool] | None = None
+    ):
         self.evaluations, self.deadline, self.used = evaluations, deadline, 0
+        self.stop, self.stopped, self._polled = stop, False, time.monotonic()
 
     def spent(self) -> bool:
         if self.evaluations is not None and self.used >= self.evaluations:
             return True
-        return self.deadline is not None and time.monotonic() >= self.deadline
+        now = time.monotonic()
+        if self.stop is not None and now - self._polled >= self.STOP_POLL:
+            self._polled = now
+            self.stopped = self.stopped or self.stop()
+        return self.stopped or (self.deadline is not None and now >= self.deadline)
 
 
 def _ratios(evaluation: claims.Evaluation) -> dict[str, float]:
@@ -115,7 +131,7 @@ def _ratios(evaluation: claims.Evaluation) -> dict[str, float]:
             except (TypeError, ValueError):
                 continue
             if rhs > 0:
-                ratios[rel.label or f"relation {i}"] = lhs / rhs
+                ratios[_label(rel, i)] = lhs / rhs
     return ratios
 
 
@@ -124,6 +140,8 @@ def _score(evaluation: claims.Evaluation, index: int) -> float:
     ``lhs <= rhs`` with ``rhs`` clearly positive it is ``1 − lhs/rhs``, so that pushing on it
     raises the ratio rather than shrinking the data; otherwise the relative slack."""
     rel, difference = evaluation.relations[index], evaluation.differences[index]
+    if not rel.scale and evaluation.verdicts[index]:
+        return 1.0  # all the data it depends on is zero: it tells nothing about where the claim is tight
     relative = float(claims._relative(claims._slack(rel, difference), rel))
     if rel.kind == "<=":
         try:
@@ -135,13 +153,34 @@ def _score(evaluation: claims.Evaluation, index: int) -> float:
     return relative
 
 
-def _objective(evaluation: claims.Evaluation, focus: float | int | None) -> float:
-    """The score of the focused relation: an int picks it, a float in [0, 1) picks it in
-    proportion among the claim's relations; None takes the smallest score."""
-    if focus is None:
-        return min(_score(evaluation, i) for i in range(len(evaluation.relations)))
-    index = focus if isinstance(focus, int) else int(focus * len(evaluation.relations))
-    return _score(evaluation, min(index, len(evaluation.relations) - 1))
+def _label(relation: claims.Relation, index: int) -> str:
+    return relation.label or f"relation {index}"
+
+
+def _objective(evaluation: claims.Evaluation, aim: str | int | None) -> float:
+    """The score of the relation aimed at — by index (the user's ``focus``) or by label (a
+    restart's choice; a label this instance lacks counts as None) —, or the smallest score."""
+    relations = evaluation.relations
+    if isinstance(aim, int):
+        return _score(evaluation, min(aim, len(relations) - 1))
+    index = next((i for i, rel in enumerate(relations) if _label(rel, i) == aim), None)
+    if index is None:
+        return min(_score(evaluation, i) for i in range(len(relations)))
+    return _score(evaluation, index)
+
+
+TIGHT = 1e-9
+
+
+def _aim(rng: random.Random, tight: Mapping[str, bool]) -> str | None:
+    """What a restart pushes on: the smallest score a quarter of the time (and before any
+    relation is known), otherwise one relation, four times as likely if it is not an inequality
+    already seen tight — pushing on a tight step of a true claim leads nowhere, while the one
+    that bounds the claim's constant is usually not tight."""
+    if not tight or rng.random() < 0.25:
+        return None
+    labels = list(tight)
+    return rng.choices(labels, [1 if tight[label] else 4 for label in labels])[0]
 
 
 def verify_instance(claim: Claim, values: Mapping[str, Any], dps: int) -> tuple[bool, str]:
@@ -173,110 +212,257 @@ def _search_one(
     fixed: Mapping[str, int],
     focus: int | None,
     max_side: int,
+    stop: Callable[[], bool] | None = None,
 ) -> dict:
-    """One worker's search: restarts of Nelder–Mead from seeded start points."""
-    rng = random.Random(seed)
-    budget = _Budget(evaluations, deadline)
-    best: dict[str, Any] = {"objective": math.inf, "values": None, "slack": None}
-    ratios: dict[str, float] = {}
-    labels: list[str] = []
-    state = {"artefacts": 0, "refuted": None, "verification": None, "errors": 0}
-
-    def evaluate(layout, x, aim) -> float:
-        if budget.spent():
-            raise _Spent
-        budget.used += 1
-        try:
-            values = param.decode(claim, layout, x)
-        except (InvalidArgument, ZeroDivisionError):
-            return math.inf
-        if claim.violations(values):
-            return math.inf
-        try:
-            evaluation = claim.evaluate(HighPrecision(SEARCH_DPS), values)
-        except Exception as error:  # the claim's own failure on this instance: not a verdict
-            state["errors"] += 1
-            state.setdefault("first_error", f"{type(error).__name__}: {error}")
-            return math.inf
-        objective = _objective(evaluation, aim)
-        if not labels:
-            labels.extend(rel.label or f"relation {i}" for i, rel in enumerate(evaluation.relations))
-        for label, ratio in _ratios(evaluation).items():
-            ratios[label] = max(ratios.get(label, -math.inf), ratio)
-        if objective < best["objective"]:
-            best.update(objective=objective, values=values, slack=evaluation.slack)
-        if not evaluation.holds:
-            refuted, how = verify_instance(claim, values, dps)
-            if refuted:
-                state.update(refuted=values, verification=how, slack=evaluation.slack)
-                raise _Found
-            state["artefacts"] += 1
-        return objective
-
-    def evaluate_exactly(layout, x) -> None:
-        """Small rational start points are also decided exactly: some claims fail only on
-        structure (repeated or zero values) that floating point cannot see."""
-        if budget.spent():
-            raise _Spent
-        budget.used += 1
-        values = param.decode(claim, layout, x)
-        if claim.violations(values):
-            return
-        try:
-            evaluation = claim.evaluate(Exact(), values)
-        except _UNDECIDED:
-            return
-        if not evaluation.holds:
-            state.update(refuted=values, verification="exact", slack=evaluation.slack)
-            raise _Found
-
+    """One worker's search: local minimisations from seeded start points."""
+    search = _Search(claim, seed=seed, budget=_Budget(evaluations, deadline, stop), dps=dps)
     start = time.monotonic()
     interrupted = False
     try:
-        while not budget.spent():
-            layout = param.draw_layout(claim, rng, max_side=max_side, fixed=fixed)
-            x0 = param.start_point(claim, layout, rng)
-            free = list(range(layout.size))
-            if layout.grid < 8:  # decide the structured point exactly, then (half the time) polish it
-                evaluate_exactly(layout, x0)
-                if rng.random() < 0.5:
-                    continue
-                layout = dataclasses.replace(layout, grid=param.FINE_GRID)
-                if rng.random() < 0.5:  # keep its zeros (rank deficiency, sparsity) while polishing
-                    free = [i for i in free if x0[i] != 0]
-            aim = focus if focus is not None else rng.choice((None, rng.random()))
-            if not free:
-                evaluate(layout, x0, aim)
-                continue
-            f = _restricted(lambda x, layout=layout, aim=aim: evaluate(layout, x, aim), x0, free)
-            y, fx = _polish(f, [x0[i] for i in free], budget)
-            x = _embed(x0, free, y)
-            if fx < SNAP_BELOW:
-                for grid in SNAP_GRIDS:  # a near-failure may be the shadow of an exact one
-                    evaluate_exactly(dataclasses.replace(layout, grid=grid), x)
+        while not search.budget.spent():
+            search.restart(fixed=fixed, focus=focus, max_side=max_side)
     except (_Found, _Spent):
         pass
     except KeyboardInterrupt:
         interrupted = True
-    refuted = state["refuted"] is not None
-    values = state["refuted"] if refuted else best["values"]
-    slack = state.get("slack") if refuted else best["slack"]
-    return {
-        "status": "refuted" if refuted else "survived",
-        "instance": None if values is None else encode_instance(values),
-        "slack": None if slack is None else _number_text(slack),
-        "verification": state["verification"],
-        "evaluations": budget.used,
-        "seconds": round(time.monotonic() - start, 3),
-        "seed": seed,
-        "ratios": ratios,
-        "relations": labels,
-        "artefacts": state["artefacts"],
-        "errors": state["errors"],
-        "first_error": state.get("first_error"),
-        "interrupted": interrupted,
-    }
+    return search.result(seconds=time.monotonic() - start, interrupted=interrupted or search.budget.stopped)
 
+
+@dataclasses.dataclass
+class _Elite:
+    """The best point seen for an aim; ``stale`` once a restart from it failed to improve it."""
+
+    score: float
+    point: tuple
+    stale: bool = False
+
+
+class _Search:
+    """The state of one worker's search: what it has seen (the best point for each relation it
+    can aim at, which inequalities were seen tight, the largest ratios) and what it found."""
+
+    def __init__(self, claim: Claim, *, seed: int, budget: _Budget, dps: int):
+        self.claim, self.seed, self.budget, self.dps = claim, seed, budget, dps
+        self.rng = random.Random(seed)
+        self.arithmetic = _Arithmetic(claim)
+        self.elite: dict[str | None, _Elite] = {}  # aim → its best point
+        self.ratios: dict[str, tuple[float, tuple]] = {}
+        self.labels: list[str] = []
+        self.tight: dict[str, bool] = {}
+        self.restarts = self.artefacts = self.errors = 0
+        self.first_error: str | None = None
+        self.refuted: tuple | None = None  # (values, verification, slack)
+
+    def restart(self, *, fixed: Mapping[str, int], focus: int | None, max_side: int) -> None:
+        """One local minimisation aimed at a relation: half of the time from the best point seen
+        for it, so that progress accumulates over restarts, until a restart from there fails to
+        improve it; otherwise from a fresh start point — a structured one is first decided
+        exactly, and (half of the time) polished with its zeros kept."""
+        rng = self.rng
+        aim = focus if focus is not None else _aim(rng, self.tight)
+        key = self.labels[min(aim, len(self.labels) - 1)] if isinstance(aim, int) and self.labels else aim
+        elite = self.elite.get(key)
+        if elite is not None and not elite.stale and rng.random() < 0.5:
+            self._continue_from(elite, aim)
+            elite.stale = self.elite[key] is elite  # it did not improve: continue elsewhere
+            return
+        layout, x0 = param.draw(self.claim, rng, max_side=max_side, fixed=fixed)
+        free = list(range(layout.size))
+        if layout.grid < 8:
+            self.evaluate_exactly(layout, x0)
+            if rng.random() < 0.5:
+                return
+            layout = dataclasses.replace(layout, grid=param.FINE_GRID)
+            if rng.random() < 0.5:
+                free = [i for i in free if x0[i] != 0]
+        if not free:
+            self.evaluate(layout, x0, aim)
+            return
+        self.restarts += 1
+        f = _restricted(lambda x: self.evaluate(layout, x, aim), x0, free)
+        y, fx = _local_minimum(f, [x0[i] for i in free], self.budget, rng, self.restarts)
+        if fx < SNAP_BELOW:
+            x = _embed(x0, free, y)
+            for grid in SNAP_GRIDS:  # a near-failure may be the shadow of an exact one
+                self.evaluate_exactly(dataclasses.replace(layout, grid=grid), x)
+
+    def _continue_from(self, elite: _Elite, aim: str | int | None) -> None:
+        """A local minimisation from ``elite``'s point, with a first step 10⁰ to 10⁻³ of CMA-ES's
+        default (the point is already good)."""
+        layout, x0 = elite.point
+        self.restarts += 1
+        step = 10 ** -self.rng.uniform(0, 3)
+        _local_minimum(
+            lambda x: self.evaluate(layout, x, aim), x0, self.budget, self.rng, self.restarts, step
+        )
+
+    def evaluate(self, layout: param.Layout, x: list[float], aim: str | int | None) -> float:
+        """The score the restart minimises at ``x``; a failure is verified (and stops the search
+        when it is confirmed)."""
+        if self.budget.spent():
+            raise _Spent
+        self.budget.used += 1
+        try:
+            evaluation = self.arithmetic.evaluate(layout, x)
+        except _Excluded:
+            return math.inf
+        except Exception as error:  # the claim's own failure on this instance: not a verdict
+            self.errors += 1
+            self.first_error = self.first_error or f"{type(error).__name__}: {error}"
+            return math.inf
+        self._record(evaluation, (layout, list(x)))
+        if not evaluation.holds:
+            values = param.decode(self.claim, layout, x)
+            if self.claim.violations(values):
+                return math.inf
+            refuted, how = verify_instance(self.claim, values, self.dps)
+            if refuted:
+                self.refuted = (values, how, evaluation.slack)
+                raise _Found
+            self.artefacts += 1
+        return _objective(evaluation, aim)
+
+    def _record(self, evaluation: claims.Evaluation, point: tuple) -> None:
+        scores = [_score(evaluation, i) for i in range(len(evaluation.relations))]
+        if not self.labels:
+            self.labels.extend(_label(rel, i) for i, rel in enumerate(evaluation.relations))
+        for i, (rel, score) in enumerate(zip(evaluation.relations, scores, strict=True)):
+            label = _label(rel, i)
+            self.tight[label] = self.tight.get(label, False) or (rel.kind == "<=" and score <= TIGHT)
+            if label not in self.elite or score < self.elite[label].score:
+                self.elite[label] = _Elite(score, point)
+        if None not in self.elite or min(scores) < self.elite[None].score:
+            self.elite[None] = _Elite(min(scores), point)
+        for label, ratio in _ratios(evaluation).items():
+            if ratio > self.ratios.get(label, (-math.inf,))[0]:
+                self.ratios[label] = (ratio, point)
+
+    def evaluate_exactly(self, layout: param.Layout, x: list[float]) -> None:
+        """Small rational start points are also decided exactly: some claims fail only on
+        structure (repeated or zero values) that floating point cannot see."""
+        if self.budget.spent():
+            raise _Spent
+        self.budget.used += 1
+        values = param.decode(self.claim, layout, x)
+        if self.claim.violations(values):
+            return
+        try:
+            evaluation = self.claim.evaluate(Exact(), values)
+        except _UNDECIDED:
+            return
+        if not evaluation.holds:
+            self.refuted = (values, "exact", evaluation.slack)
+            raise _Found
+
+    def result(self, *, seconds: float, interrupted: bool) -> dict:
+        """The worker's result record: the verified counterexample, or the instance of the
+        smallest score with its slack, both at ``dps`` digits."""
+        if self.refuted is not None:
+            values, verification, slack = self.refuted
+        else:
+            values = _instance(self.claim, self.elite[None].point if None in self.elite else None)
+            verification, slack = None, _confirmed_slack(self.claim, values, self.dps)
+        return {
+            "status": "survived" if self.refuted is None else "refuted",
+            "instance": None if values is None else encode_instance(values),
+            "slack": None if slack is None else _number_text(slack),
+            "verification": verification,
+            "evaluations": self.budget.used,
+            "seconds": round(seconds, 3),
+            "seed": self.seed,
+            "ratios": _confirmed_ratios(self.claim, self.ratios, self.dps),
+            "relations": self.labels,
+            "artefacts": self.artefacts,
+            "errors": self.errors,
+            "first_error": self.first_error,
+            "interrupted": interrupted,
+            "inner_loop": self.arithmetic.counts,
+        }
+
+
+def _instance(claim: Claim, point) -> dict | None:
+    """The exact instance at the best point (None if there is none, or if it breaks a
+    hypothesis that its double-precision shadow did not show)."""
+    if point is None:
+        return None
+    values = param.decode(claim, *point)
+    return None if claim.violations(values) else values
+
+
+def _confirmed_slack(claim: Claim, values: Mapping[str, Any] | None, dps: int):
+    """The slack of the best instance, at ``dps`` digits (the search saw it in double precision)."""
+    if values is None:
+        return None
+    try:
+        return claim.evaluate(HighPrecision(dps + claims.dynamic_range_digits(values)), values).slack
+    except Exception:  # the claim's own failure on this instance: nothing to report
+        return None
+
+
+def _confirmed_ratios(claim: Claim, seen: Mapping[str, tuple[float, tuple]], dps: int) -> dict[str, float]:
+    """The largest ``lhs/rhs`` of each inequality, recomputed at ``dps`` digits on the exact
+    instance where the search saw it (a ratio seen in double precision may be off in its last
+    digits — enough to show a tight bound as broken)."""
+    confirmed: dict[str, float] = {}
+    evaluated: dict[int, dict[str, float]] = {}
+    for label, (_, point) in seen.items():
+        key = id(point)
+        if key not in evaluated:
+            values = _instance(claim, point)
+            try:
+                evaluation = claim.evaluate(HighPrecision(dps + claims.dynamic_range_digits(values)), values)
+                evaluated[key] = _ratios(evaluation)
+            except Exception:  # also: no instance (None)
+                evaluated[key] = {}
+        if label in evaluated[key]:
+            confirmed[label] = evaluated[key][label]
+    return confirmed
+
+
+class _Excluded(Exception):
+    """The point decodes to an instance that breaks the claim's hypotheses."""
+
+
+class _Arithmetic:
+    """How the inner loop evaluates a point: in double precision (``Float``) while that works,
+    otherwise — claims whose code calls mpmath directly, instances it cannot handle — at
+    ``SEARCH_DPS`` digits on the exact instance.  A failure seen in double precision is
+    confirmed at ``SEARCH_DPS`` before it is handed to verification, so rounding in double
+    precision costs no verification time.  Double precision is dropped for the rest of the
+    run once it has failed 20 times and more than three times as often as it worked."""
+
+    def __init__(self, claim: Claim):
+        self.claim, self.worked, self.failed = claim, 0, 0
+        self.counts = {"float64": 0, f"mpmath dps={SEARCH_DPS}": 0}
+
+    @property
+    def use_float(self) -> bool:
+        return self.failed < 20 or self.failed <= 3 * self.worked
+
+    def evaluate(self, layout, x) -> claims.Evaluation:
+        tried = self.use_float
+        quick = self._in_float(layout, x) if tried else None
+        if quick is not None and quick.holds:
+            self.worked += 1
+            self.counts["float64"] += 1
+            return quick
+        values = param.decode(self.claim, layout, x)
+        if self.claim.violations(values):
+            raise _Excluded
+        evaluation = self.claim.evaluate(HighPrecision(SEARCH_DPS), values)
+        if tried:  # only an instance that 16 digits can evaluate counts against double precision
+            self.worked, self.failed = self.worked + (quick is not None), self.failed + (quick is None)
+        self.counts[f"mpmath dps={SEARCH_DPS}"] += 1
+        return evaluation
+
+    def _in_float(self, layout, x) -> claims.Evaluation | None:
+        try:
+            return self.claim.evaluate(FLOAT, param.decode_float(self.claim, layout, x))
+        except Exception:  # the claim's code needs mpmath, or the instance is out of bounds
+            return None
+
+
+FLOAT = Float()
 
 _UNDECIDED = (NotDecidable, InvalidArgument, TypeError, ValueError, NotImplementedError, ZeroDivisionError)
 
@@ -296,6 +482,35 @@ class _Spent(Exception):
     """The budget is used up: stops the optimiser."""
 
 
+def _local_minimum(
+    f: Callable,
+    x0: list[float],
+    budget: _Budget,
+    rng: random.Random,
+    restart: int,
+    sigma: float | None = None,
+):
+    """CMA-ES in many dimensions, with ``luby(restart)·(200 + 50·d)`` evaluations at most —
+    how long a run needs is unknown and differs between claims, and Luby's restart lengths
+    1, 1, 2, 1, 1, 2, 4, … waste at most a logarithmic factor against the best fixed length —
+    and Nelder–Mead in few.  ``sigma``: CMA-ES's first step, relative to the size of ``x0``
+    (default 0.3 of it)."""
+    if len(x0) <= NELDER_MEAD_UP_TO:
+        return optimise.nelder_mead(f, x0, budget)
+    limit = _luby(restart) * (200 + 50 * len(x0))
+    return optimise.cma_es(
+        f, x0, budget, numpy.random.default_rng(rng.getrandbits(64)), max_evaluations=limit
+    )
+
+
+def _luby(i: int) -> int:
+    """The i-th term (i ≥ 1) of Luby, Sinclair and Zuckerman's sequence 1, 1, 2, 1, 1, 2, 4, …"""
+    k = 1
+    while (1 << k) - 1 < i:
+        k += 1
+    return 1 << (k - 1) if i == (1 << k) - 1 else _luby(i - (1 << (k - 1)) + 1)
+
+
 def _embed(x0: list[float], free: list[int], y: list[float]) -> list[float]:
     x = list(x0)
     for i, v in zip(free, y, strict=True):
@@ -306,58 +521,6 @@ def _embed(x0: list[float], free: list[int], y: list[float]) -> list[float]:
 def _restricted(f: Callable, x0: list[float], free: list[int]) -> Callable:
     """``f`` as a function of the coordinates ``free`` only, the others held at ``x0``."""
     return lambda y: f(_embed(x0, free, y))
-
-
-def _polish(f: Callable, x0: list[float], budget: _Budget, rounds: int = 4) -> tuple[list[float], float]:
-    """Nelder–Mead from ``x0``, restarted from its best point with a fresh, smaller simplex
-    while that still improves (a collapsed simplex is the usual way it stalls); the best point."""
-    x, fx, scale = list(x0), math.inf, 0.3
-    for _ in range(rounds):
-        x_new, f_new = _nelder_mead(f, x, budget, scale)
-        if not f_new < fx:
-            break
-        x, fx, scale = x_new, f_new, scale / 3
-    return x, fx
-
-
-def _nelder_mead(f: Callable, x0: list[float], budget: _Budget, scale: float) -> tuple[list[float], float]:
-    """Minimise ``f`` from ``x0`` (standard coefficients) until the simplex collapses or a
-    per-restart share of evaluations (``40 + 10·d``) is used; return the best point."""
-    d = len(x0)
-    expand, contract, shrink = 2.0, 0.5, 0.5
-    limit = budget.used + 40 + 10 * d
-    step = [scale * abs(v) + scale / 3 for v in x0]
-    simplex = [list(x0)] + [[v + (step[i] if i == j else 0.0) for i, v in enumerate(x0)] for j in range(d)]
-    values = [f(x) for x in simplex]
-    while budget.used < limit and not budget.spent():
-        order = sorted(range(d + 1), key=lambda i: values[i])
-        simplex, values = [simplex[i] for i in order], [values[i] for i in order]
-        if all(math.isinf(v) for v in values) or abs(values[-1] - values[0]) < 1e-15:
-            break
-        centroid = [sum(p[i] for p in simplex[:-1]) / d for i in range(d)]
-        worst = simplex[-1]
-        reflected = [c + (c - w) for c, w in zip(centroid, worst, strict=True)]
-        fr = f(reflected)
-        if fr < values[0]:
-            expanded = [c + expand * (c - w) for c, w in zip(centroid, worst, strict=True)]
-            fe = f(expanded)
-            simplex[-1], values[-1] = (expanded, fe) if fe < fr else (reflected, fr)
-        elif fr < values[-2]:
-            simplex[-1], values[-1] = reflected, fr
-        else:
-            contracted = [c + contract * (w - c) for c, w in zip(centroid, worst, strict=True)]
-            fc = f(contracted)
-            if fc < values[-1]:
-                simplex[-1], values[-1] = contracted, fc
-            else:
-                best = simplex[0]
-                for i in range(1, d + 1):
-                    simplex[i] = [b + shrink * (p - b) for b, p in zip(best, simplex[i], strict=True)]
-                    values[i] = f(simplex[i])
-                    if budget.spent():
-                        break
-    best = min(range(d + 1), key=lambda i: values[i])
-    return simplex[best], values[best]
 
 
 # --------------------------------------------------------------------------- workers
@@ -376,7 +539,14 @@ def _worker(task: dict) -> dict:
         fixed=task["fixed"],
         focus=task["focus"],
         max_side=task["max_side"],
+        stop=_dask_event(task["stop"]).is_set if task.get("stop") else None,
     )
+
+
+def _dask_event(name: str):
+    from distributed import Event
+
+    return Event(name)
 
 
 def _combine(parts: list[dict]) -> dict:
@@ -395,6 +565,7 @@ def _combine(parts: list[dict]) -> dict:
         relations=max((p["relations"] for p in parts), key=len),
         artefacts=sum(p["artefacts"] for p in parts),
         errors=sum(p["errors"] for p in parts),
+        inner_loop={key: sum(p["inner_loop"][key] for p in parts) for key in parts[0]["inner_loop"]},
         first_error=next((p["first_error"] for p in parts if p["first_error"]), None),
         interrupted=any(p["interrupted"] for p in parts),
     )
@@ -495,8 +666,7 @@ def _check_evaluable(claim: Claim, tries: int = 5) -> None:
     instances are skipped and counted.)"""
     rng = random.Random(0)
     for _ in range(tries):
-        layout = param.draw_layout(claim, rng, max_side=2, fixed={})
-        values = param.decode(claim, layout, param.start_point(claim, layout, rng))
+        values = param.decode(claim, *param.draw(claim, rng, max_side=2, fixed={}))
         try:
             claim.evaluate(HighPrecision(SEARCH_DPS), values)
             return
@@ -528,16 +698,26 @@ def _run_processes(tasks: list[dict]) -> list[dict]:
 
 
 def _run_dask(tasks: list[dict], scheduler) -> list[dict]:
+    """Each task on the Dask cluster.  Ctrl-C sets a distributed ``Event`` that every worker
+    polls: each stops its loop and returns its best so far (``interrupted``)."""
     try:
-        from distributed import Client
+        from distributed import Client, Event
     except ImportError:
         raise InvalidArgument(
             "scheduler", "dask[distributed] installed (pip install svd-proofs[scale])", scheduler
         ) from None
     client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
+    stop = f"svd-proofs-search-stop-{uuid.uuid4().hex}"
     try:
-        futures = client.map(_worker, tasks, pure=False)
-        return client.gather(futures)
+        futures = client.map(_worker, [dict(task, stop=stop) for task in tasks], pure=False)
+        try:
+            return client.gather(futures)
+        except KeyboardInterrupt:  # ask every worker for its best so far (they poll the event)
+            Event(stop, client=client).set()
+            parts = client.gather(futures)
+            for part in parts:
+                part["interrupted"] = True
+            return parts
     finally:
         if client is not scheduler:
             client.close()
@@ -659,9 +839,9 @@ def bench(target: str = "why_project_8k", evaluations: int = 300, seed: int = 0)
     rng = random.Random(seed)
     start = time.perf_counter()
     for _ in range(evaluations):
-        layout = param.draw_layout(claim, rng, max_side=MAX_SIDE, fixed=BENCH_FIXED)
         claim.evaluate(
-            HighPrecision(SEARCH_DPS), param.decode(claim, layout, param.start_point(claim, layout, rng))
+            HighPrecision(SEARCH_DPS),
+            param.decode(claim, *param.draw(claim, rng, max_side=MAX_SIDE, fixed=BENCH_FIXED)),
         )
     rates = {"plain loop": evaluations / (time.perf_counter() - start)}
     for workers in (1, 2):

@@ -1,18 +1,22 @@
 """The counterexample search (``numerics.search``) and its subcommands (``proofs.search_cli``)."""
 
+import _thread
 import json
 import os
 import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
+import mpmath
 import pytest
 
 from numerics import _parametrise as param
 from numerics import search as engine
+from numerics.claims import Claim, Matrix, at_most
 from numerics.errors import InvalidArgument
 from numerics.exact import exact_matmul, exact_transpose
 from proofs import search_cli
@@ -27,8 +31,7 @@ def test_every_decoded_point_is_an_exact_instance():
     for target in ("why_project_8k", "greedy_finds_best_subspace", "spectral_theorem", "lora_rank_le_2r"):
         c = claim(target)
         for _ in range(5):
-            layout = param.draw_layout(c, rng, max_side=3, fixed={})
-            values = param.decode(c, layout, param.start_point(c, layout, rng))
+            values = param.decode(c, *param.draw(c, rng, max_side=3, fixed={}))
             for value in values.values():
                 if hasattr(value, "svd") and value.svd is not None:
                     assert value.svd.matrix == value.rows, (target, values)
@@ -42,8 +45,7 @@ def test_rank_bound_holds_by_construction():
     c = claim("eckart_young_frobenius")
     rng = random.Random(3)
     for _ in range(10):
-        layout = param.draw_layout(c, rng, max_side=4, fixed={})
-        values = param.decode(c, layout, param.start_point(c, layout, rng))
+        values = param.decode(c, *param.draw(c, rng, max_side=4, fixed={}))
         assert not c.violations(values), values
 
 
@@ -161,15 +163,15 @@ def test_a_claim_that_cannot_be_evaluated_is_a_usage_error(tmp_path, capsys):
 
 def test_interrupt_saves_the_best_so_far(monkeypatch):
     calls = {"n": 0}
-    original = engine.HighPrecision
+    original = engine._Arithmetic.evaluate
 
-    def interrupting(dps):
+    def interrupting(self, layout, x):
         calls["n"] += 1
         if calls["n"] > 40:
             raise KeyboardInterrupt
-        return original(dps)
+        return original(self, layout, x)
 
-    monkeypatch.setattr(engine, "HighPrecision", interrupting)
+    monkeypatch.setattr(engine._Arithmetic, "evaluate", interrupting)
     result = engine.search("spectral_norm_le_frobenius_norm", seed=0, evaluations=10_000)
     assert result["interrupted"] and result["status"] == "survived" and result["instance"] is not None
 
@@ -207,6 +209,54 @@ def test_dask_local_cluster():
             scheduler=cluster.scheduler_address,
         )
     assert result["status"] == "refuted" and result["instance"] == by_address["instance"]
+
+
+def test_ctrl_c_with_dask_saves_the_best_so_far():
+    """Ctrl-C while the client waits: the workers are told through a distributed Event and
+    return their best so far."""
+    distributed = pytest.importorskip("distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=2, processes=False, threads_per_worker=1, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        timer = threading.Timer(3, _thread.interrupt_main)
+        timer.start()
+        started = time.monotonic()
+        result = engine.search(
+            "spectral_norm_le_frobenius_norm", seed=0, budget=120, workers=2, scheduler=client
+        )
+        timer.cancel()
+    assert time.monotonic() - started < 60
+    assert result["interrupted"] and result["status"] == "survived" and result["evaluations"] > 0
+    assert result["instance"] is not None
+
+
+def test_a_claim_the_double_precision_loop_cannot_run_is_searched_at_high_precision():
+    """A relation that hands its matrices to mpmath raises on the search's float matrices; the
+    inner loop then evaluates at 16 digits, and the false claim is still refuted exactly."""
+
+    def relation(ops, A):
+        frobenius_sq = ops.frobenius_sq(A) if ops.exact else mpmath.mnorm(A, "f") ** 2
+        return at_most(2 * ops.spectral_sq(A), frobenius_sq)
+
+    false = Claim(
+        id="frobenius_ge_twice_spectral",
+        title="t",
+        source="test",
+        statement="2‖A‖₂² ≤ ‖A‖_F² (false: A of rank 1)",
+        variables=(Matrix("A", nonzero=True),),
+        relation=relation,
+    )
+    result = engine.search(false, seed=0, evaluations=400, fixed={"m": 3, "n": 3})
+    assert result["status"] == "refuted" and result["verification"] == "exact", result
+    assert result["inner_loop"]["float64"] == 0 and result["inner_loop"]["mpmath dps=16"] > 0, result
+
+
+def test_the_inner_loop_runs_in_double_precision_where_it_can():
+    result = engine.search("why_project_8k", seed=0, evaluations=300, fixed={"k": 1})
+    assert result["inner_loop"]["float64"] >= 0.9 * result["evaluations"], result["inner_loop"]
 
 
 def test_a_claim_object_needs_a_target_string_for_workers():
