@@ -42,6 +42,8 @@ def nelder_mead(f: Callable, x0: list[float], budget, rounds: int = 4) -> tuple[
     size while that still improves (a collapsed simplex is the usual way it stalls)."""
     x, fx, scale = list(x0), math.inf, 0.3
     for _ in range(rounds):
+        if budget.spent():
+            break
         x_new, f_new = _simplex(f, x, budget, scale)
         if not f_new < fx:
             break

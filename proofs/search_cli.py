@@ -103,7 +103,9 @@ def _summary(result: dict) -> str:
     if result["status"] == "refuted":
         lines.append(f"  counterexample (verified {result['verification']}), slack {result['slack']}:")
     else:
-        lines.append(f"  smallest slack {result['slack']}; largest lhs/rhs {result['best_ratio']} on:")
+        lines.append("  largest lhs/rhs seen, per inequality:")
+        lines += [f"    {ratio:.15g}  {label}" for label, ratio in result["ratios"].items()]
+        lines.append(f"  smallest slack {result['slack']} on:")
     for variable, value in (result["instance"] or {}).items():
         lines.append(f"    {variable} = {value['rows'] if isinstance(value, dict) else value}")
     return "\n".join(lines)

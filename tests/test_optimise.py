@@ -31,14 +31,22 @@ def ill_conditioned(x):
 
 
 def test_cma_es_follows_a_narrow_valley_in_thirty_dimensions():
-    budget = Budget(60_000)
-    x, fx = cma_es(counted(ill_conditioned, budget), [1.0] * 30, budget, numpy.random.default_rng(0))
-    assert fx < 1e-8 and budget.used <= budget.evaluations
+    """Condition number 10⁶ in 30 dimensions: CMA-ES learns the covariance in about 50 000
+    evaluations (Hansen's published figures are of that order)."""
+    budget = Budget(100_000)
+    x, fx = cma_es(
+        counted(ill_conditioned, budget),
+        [1.0] * 30,
+        budget,
+        numpy.random.default_rng(0),
+        max_evaluations=100_000,
+    )
+    assert fx < 1e-12 and budget.used <= budget.evaluations
 
 
 def test_nelder_mead_stalls_where_cma_es_does_not():
     """The reason the search switches to CMA-ES in many dimensions."""
-    budget = Budget(60_000)
+    budget = Budget(100_000)
     _, fx = nelder_mead(counted(ill_conditioned, budget), [1.0] * 30, budget)
     assert fx > 1e-2
 
@@ -65,10 +73,12 @@ def test_the_same_generator_gives_the_same_run():
 
 
 def test_the_budget_stops_both():
+    """Past the count by at most one generation of CMA-ES (10 points in 10 dimensions) or one
+    simplex (11 points); the search's ``f`` raises once the budget is spent, so it never is."""
     for minimise in (
         lambda f, b: cma_es(f, [1.0] * 10, b, numpy.random.default_rng(0)),
         lambda f, b: nelder_mead(f, [1.0] * 10, b),
     ):
         budget = Budget(100)
         minimise(counted(ill_conditioned, budget), budget)
-        assert budget.used <= 100 + 15  # at most one generation (or simplex) past the count
+        assert budget.used <= 100 + 11
