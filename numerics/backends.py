@@ -116,6 +116,10 @@ class HighPrecision:
     def rank(self, M) -> int:
         return matrices.numerical_rank(M)
 
+    def orthonormal_completion(self, Q):
+        """An orthogonal matrix whose first columns are the orthonormal columns of ``Q``."""
+        return matrices.orthonormal_completion(Q)
+
     def eigh(self, S):
         """Eigenvalues of the symmetric S, descending, and the orthogonal Q of eigenvectors."""
         w, Q = mpmath.eigsy(S)
@@ -278,6 +282,16 @@ class Float:
             return 0
         cutoff = tolerance(dps=self.dps, size=max(M.shape), scale=float(s[0]))
         return int(numpy.sum(s > cutoff))
+
+    def orthonormal_completion(self, Q: FloatMatrix) -> FloatMatrix:
+        """The complete QR factors of ``Q`` (Householder), its first columns replaced by ``Q``'s."""
+        rows, cols = Q.shape
+        residual = numpy.linalg.norm(Q.array.T @ Q.array - numpy.eye(cols))
+        if residual > tolerance(dps=self.dps, size=max(rows, 1), scale=1.0):
+            raise InvalidArgument("Q", "orthonormal columns (QᵀQ = I within the tolerance policy)")
+        full = numpy.linalg.qr(Q.array, mode="complete")[0]
+        full[:, :cols] = Q.array
+        return FloatMatrix(full)
 
     def eigh(self, S):
         w, Q = numpy.linalg.eigh(S.array)

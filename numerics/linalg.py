@@ -57,7 +57,6 @@ from functools import reduce
 import sympy
 from sympy.polys.matrices import DomainMatrix
 
-from numerics import matrices
 from numerics.precision import tolerance
 
 __all__ = [
@@ -110,7 +109,7 @@ def full_svd(ops, A):
     and V completed to orthogonal matrices (Householder)."""
     U, s, V = ops.svd(A)
     if not ops.exact:
-        U, V = matrices.orthonormal_completion(U), matrices.orthonormal_completion(V)
+        U, V = ops.orthonormal_completion(U), ops.orthonormal_completion(V)
     return U, list(s), V
 
 

@@ -715,7 +715,7 @@ def right_singular_basis(ops, A):
     _, _, V = ops.svd(A)
     m = ops.shape(A)[1]
     if V.cols < m:
-        V = orthonormal_completion(V)
+        V = ops.orthonormal_completion(V)
     return [V[:, j] for j in range(m)]
 
 

@@ -119,7 +119,7 @@ from typing import Any
 import mpmath
 import sympy
 
-from numerics import exact, matrices
+from numerics import exact
 from numerics.backends import NotDecidable
 from numerics.claims import Case, Claim, Matrix, Relation, SymbolicMatrix, Symmetric, at_most, equal
 from numerics.linalg import canonical, diagonal, dot, has_radical, identity, norm, root, tidy
@@ -675,10 +675,10 @@ def orthogonal_completion(ops, u):
     "supplement it with n − 1 unit vectors orthogonal to u₁".  Exactly: the reflector
     I − 2vvᵀ/(vᵀv), v = e₁ − u, which swaps e₁ and u, written as I − (1 + u₁)/(1 − u₁²)·vvᵀ
     (vᵀv = 2(1 − u₁)) so that for u = x/√N, x rational, no radical is left in a denominator;
-    for u = ±e₁ it is diag(±1, 1, …, 1).  Numerically
-    ``numerics.matrices.orthonormal_completion`` (Householder)."""
+    for u = ±e₁ it is diag(±1, 1, …, 1).  Numerically the backend's ``orthonormal_completion``
+    (Householder)."""
     if not ops.exact:
-        return matrices.orthonormal_completion(u)
+        return ops.orthonormal_completion(u)
     n = order(ops, u)
     rest = canonical(1 - u[0, 0] ** 2)
     if rest == 0:

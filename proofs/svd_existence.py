@@ -126,7 +126,7 @@ from typing import Any
 
 import sympy
 
-from numerics import exact, matrices
+from numerics import exact
 from numerics.backends import NotDecidable
 from numerics.claims import Case, Claim, Integer, Matrix, SymbolicMatrix, Symmetric, at_most, equal, rank
 from numerics.errors import InvalidArgument
@@ -242,14 +242,14 @@ def _householder_completion(ops, Q):
 
 def orthonormal_completion(ops, Q):
     """An orthogonal matrix whose first columns are the orthonormal columns of Q: exactly by
-    Householder reflectors (``_householder_completion``), at high precision by
-    ``numerics.matrices.orthonormal_completion``."""
+    Householder reflectors (``_householder_completion``), numerically by the backend's
+    ``orthonormal_completion`` (Householder too)."""
     rows, cols = ops.shape(Q)
     if cols == 0:
         return identity(ops, rows)
     if ops.exact:
         return _householder_completion(ops, Q)
-    return matrices.orthonormal_completion(Q)
+    return ops.orthonormal_completion(Q)
 
 
 # -- 000 and 003 (3)-(4): the Gram matrices ------------------------------------------------------------

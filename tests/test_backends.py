@@ -1,12 +1,14 @@
 """The backends a claim runs in (``numerics.backends``): ``Float`` against ``HighPrecision``."""
 
 import random
+from fractions import Fraction
 
 import numpy
 import pytest
 
 from numerics import _parametrise as param
 from numerics.backends import Float, FloatMatrix, HighPrecision, singular_values, truncation
+from numerics.errors import InvalidArgument
 from proofs.registry import claim
 
 A_ROWS = [[3.0, 1.0, -2.0], [0.5, 4.0, 1.0]]
@@ -73,3 +75,21 @@ def test_claims_evaluate_alike_in_float_and_high_precision(name):
         for rel, a, b in zip(high.relations, low.differences, high.differences, strict=True):
             scale = float(abs(rel.scale)) or 1.0
             assert abs(a - float(b)) <= 1e-10 * scale, (rel.label, a, b)
+
+
+@pytest.mark.parametrize("ops", [Float(), HighPrecision(30)], ids=repr)
+def test_orthonormal_completion_keeps_the_given_columns(ops):
+    with ops:
+        u = ops.matrix([[Fraction(3, 5)], [0], [Fraction(4, 5)]])
+        Q = ops.orthonormal_completion(u)
+        residual = ops.frobenius_sq(
+            ops.transpose(Q) * Q - ops.matrix([[int(i == j) for j in range(3)] for i in range(3)])
+        )
+        assert float(residual) < 1e-28 and [float(Q[i, 0]) for i in range(3)] == pytest.approx(
+            [0.6, 0.0, 0.8], abs=1e-15
+        )
+
+
+def test_orthonormal_completion_rejects_columns_that_are_not_orthonormal():
+    with pytest.raises(InvalidArgument, match="'Q'"):
+        Float().orthonormal_completion(Float().matrix([[1.0], [1.0]]))
