@@ -193,7 +193,9 @@ def test_two_workers_are_deterministic():
     assert runs[0]["evaluations"] == 60 and runs[0]["instance"] == runs[1]["instance"]
 
 
-def test_dask_local_cluster():
+@pytest.fixture
+def dask_cluster():
+    """A two-worker Dask cluster on loopback (threads) and a client of it."""
     distributed = pytest.importorskip("distributed")
     with (
         distributed.LocalCluster(
@@ -201,36 +203,33 @@ def test_dask_local_cluster():
         ) as cluster,
         distributed.Client(cluster) as client,
     ):
-        result = engine.search(
-            "frobenius_norm_le_spectral_norm", seed=0, evaluations=40, workers=2, scheduler=client
-        )
-        by_address = engine.search(
-            "frobenius_norm_le_spectral_norm",
-            seed=0,
-            evaluations=40,
-            workers=2,
-            scheduler=cluster.scheduler_address,
-        )
+        yield cluster, client
+
+
+def test_dask_local_cluster(dask_cluster):
+    cluster, client = dask_cluster
+    result = engine.search(
+        "frobenius_norm_le_spectral_norm", seed=0, evaluations=40, workers=2, scheduler=client
+    )
+    by_address = engine.search(
+        "frobenius_norm_le_spectral_norm",
+        seed=0,
+        evaluations=40,
+        workers=2,
+        scheduler=cluster.scheduler_address,
+    )
     assert result["status"] == "refuted" and result["instance"] == by_address["instance"]
 
 
-def test_ctrl_c_with_dask_saves_the_best_so_far():
+def test_ctrl_c_with_dask_saves_the_best_so_far(dask_cluster):
     """Ctrl-C while the client waits: the workers are told through a distributed Event and
     return their best so far."""
-    distributed = pytest.importorskip("distributed")
-    with (
-        distributed.LocalCluster(
-            n_workers=2, processes=False, threads_per_worker=1, dashboard_address=None
-        ) as cluster,
-        distributed.Client(cluster) as client,
-    ):
-        timer = threading.Timer(3, _thread.interrupt_main)
-        timer.start()
-        started = time.monotonic()
-        result = engine.search(
-            "spectral_norm_le_frobenius_norm", seed=0, budget=120, workers=2, scheduler=client
-        )
-        timer.cancel()
+    _, client = dask_cluster
+    timer = threading.Timer(3, _thread.interrupt_main)
+    timer.start()
+    started = time.monotonic()
+    result = engine.search("spectral_norm_le_frobenius_norm", seed=0, budget=120, workers=2, scheduler=client)
+    timer.cancel()
     assert time.monotonic() - started < 60
     assert result["interrupted"] and result["status"] == "survived" and result["evaluations"] > 0
     assert result["instance"] is not None
