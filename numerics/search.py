@@ -441,18 +441,22 @@ class _Arithmetic:
     ``SEARCH_DPS`` digits on the exact instance.  A failure seen in double precision is
     confirmed at ``SEARCH_DPS`` before it is handed to verification, so rounding in double
     precision costs no verification time.  Double precision is dropped for the rest of the
-    run once it has failed 20 times and more than three times as often as it worked."""
+    run once it has failed — raised, or seen a failure that 16 digits do not confirm — 20
+    times and more than three times as often as it worked, except on every ``RETRY_FLOAT``-th
+    evaluation, which tries it again (the instances of a run differ: it may work later)."""
 
     def __init__(self, claim: Claim):
         self.claim, self.worked, self.failed = claim, 0, 0
         self.counts = {"float64": 0, f"mpmath dps={SEARCH_DPS}": 0}
+        self.calls = 0
 
     @property
     def use_float(self) -> bool:
         return self.failed < 20 or self.failed <= 3 * self.worked
 
     def evaluate(self, layout, x) -> claims.Evaluation:
-        tried = self.use_float
+        self.calls += 1
+        tried = self.use_float or self.calls % RETRY_FLOAT == 0
         quick = self._in_float(layout, x) if tried else None
         if quick is not None and quick.holds:
             self.worked += 1
@@ -463,7 +467,8 @@ class _Arithmetic:
             raise _Excluded
         evaluation = self.claim.evaluate(HighPrecision(SEARCH_DPS), values)
         if tried:  # only an instance that 16 digits can evaluate counts against double precision
-            self.worked, self.failed = self.worked + (quick is not None), self.failed + (quick is None)
+            false_alarm = quick is None or evaluation.holds
+            self.worked, self.failed = self.worked + (not false_alarm), self.failed + false_alarm
         self.counts[f"mpmath dps={SEARCH_DPS}"] += 1
         return evaluation
 
@@ -475,6 +480,7 @@ class _Arithmetic:
 
 
 FLOAT = Float()
+RETRY_FLOAT = 16
 
 _UNDECIDED = (NotDecidable, InvalidArgument, TypeError, ValueError, NotImplementedError, ZeroDivisionError)
 
