@@ -92,23 +92,16 @@ def draw(
     many claims are tight.  A layout where a ``fixed`` integer is out of its bounds (``k`` fixed
     at 2 and a side drawn 1) is drawn again, up to ``TRIES`` times."""
     for _ in range(TRIES - 1):
-        layout, x = _draw(claim, rng, max_side=max_side, fixed=fixed)
-        if all(_in_bounds(var, layout, x, claim) for var in claim.variables if var.name in fixed):
+        layout, x, in_bounds = _draw(claim, rng, max_side=max_side, fixed=fixed)
+        if in_bounds:
             return layout, x
-    return _draw(claim, rng, max_side=max_side, fixed=fixed)
-
-
-def _in_bounds(var, layout: Layout, x: list[float], claim: claims.Claim) -> bool:
-    if not isinstance(var, Integer):
-        return True
-    values = _decode(claim, layout, x, _Exact)
-    low, high = claims._resolve(var.low, values), claims._resolve(var.high, values)
-    return low <= values[var.name] <= high
+    return _draw(claim, rng, max_side=max_side, fixed=fixed)[:2]
 
 
 def _draw(
     claim: claims.Claim, rng: random.Random, *, max_side: int, fixed: dict[str, int]
-) -> tuple[Layout, list[float]]:
+) -> tuple[Layout, list[float], bool]:
+    """One layout and start point, and whether every ``fixed`` integer is within its bounds."""
     sides = rng.choice(
         (range(1, max_side + 1), range(1, max_side + 1), range(2, min(3, max_side) + 1), (max_side,))
     )
@@ -128,9 +121,12 @@ def _draw(
     tie = not coarse and rng.random() < 0.5
     x: list[float] = []
     values: dict[str, Any] = {}
+    in_bounds = True
     for var in claim.variables:
         if isinstance(var, Integer):
-            value = _draw_integer(var, values, fixed, rng)
+            low, high = claims._resolve(var.low, values), claims._resolve(var.high, values)
+            value = _draw_integer(var.name, low, high, fixed, rng)
+            in_bounds = in_bounds and (var.name not in fixed or low <= value <= high)
             values[var.name] = value
             layout = replace(layout, integers=layout.integers + ((var.name, value),))
             continue
@@ -152,15 +148,14 @@ def _draw(
         values[var.name] = _decode_one(var, params, layout)
         x += params
         layout = replace(layout, size=layout.size + count)
-    return layout, x
+    return layout, x, in_bounds
 
 
-def _draw_integer(var: Integer, values: dict[str, Any], fixed: dict[str, int], rng: random.Random) -> int:
+def _draw_integer(name: str, low: int, high: int, fixed: dict[str, int], rng: random.Random) -> int:
     """``fixed`` if given; otherwise an end of the range a quarter of the time each (claims are
     tight there), else uniform."""
-    low, high = claims._resolve(var.low, values), claims._resolve(var.high, values)
-    if var.name in fixed:
-        return fixed[var.name]
+    if name in fixed:
+        return fixed[name]
     if high < low:
         return low
     return rng.choice((low, high, rng.randint(low, high), rng.randint(low, high)))

@@ -182,12 +182,13 @@ class FloatMatrix:
         return self
 
     def __getitem__(self, key):
-        if isinstance(key, tuple):
-            item = self.array[key]
-            if isinstance(item, numpy.ndarray):
-                return FloatMatrix(item.reshape(len(range(*_span(key[0], self.rows))), -1))
-            return float(item)
-        return float(self.array.reshape(-1)[key])
+        if not isinstance(key, tuple):
+            return float(self.array.reshape(-1)[key])
+        if not any(isinstance(k, slice) for k in key):
+            return float(self.array[key])
+        return FloatMatrix(
+            self.array[tuple(k if isinstance(k, slice) else slice(k, k + 1 or None) for k in key)]
+        )
 
     def __setitem__(self, key, value) -> None:
         self.array[key] = value.array if isinstance(value, FloatMatrix) else float(value)
@@ -211,10 +212,6 @@ def _array(x):
     if x == 0:  # sum() starts from 0
         return 0.0
     raise TypeError(f"cannot add a scalar {x!r} to a matrix")
-
-
-def _span(index, size: int) -> tuple[int, int, int]:
-    return index.indices(size) if isinstance(index, slice) else (index, index + 1, 1)
 
 
 class Float:

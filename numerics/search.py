@@ -167,16 +167,14 @@ def _label(relation: claims.Relation, index: int) -> str:
     return relation.label or f"relation {index}"
 
 
-def _objective(evaluation: claims.Evaluation, aim: str | int | None) -> float:
-    """The score of the relation aimed at — by index (the user's ``focus``) or by label (a
-    restart's choice; a label this instance lacks counts as None) —, or the smallest score."""
+def _objective(evaluation: claims.Evaluation, scores: list[float], aim: str | int | None) -> float:
+    """Of the relations' ``scores``, the one aimed at — by index (the user's ``focus``) or by
+    label (a restart's choice; a label this instance lacks counts as None) —, or the smallest."""
     relations = evaluation.relations
     if isinstance(aim, int):
-        return _score(evaluation, min(aim, len(relations) - 1))
+        return scores[min(aim, len(relations) - 1)]
     index = next((i for i, rel in enumerate(relations) if _label(rel, i) == aim), None)
-    if index is None:
-        return min(_score(evaluation, i) for i in range(len(relations)))
-    return _score(evaluation, index)
+    return min(scores) if index is None else scores[index]
 
 
 TIGHT = 1e-9
@@ -218,14 +216,16 @@ def _search_one(
     *,
     seed: int,
     evaluations: int | None,
-    deadline: float | None,
+    budget: float | None,
     dps: int,
     fixed: Mapping[str, int],
     focus: int | None,
     max_side: int,
     stop: Callable[[], bool] | None = None,
 ) -> dict:
-    """One worker's search: local minimisations from seeded start points."""
+    """One worker's search: local minimisations from seeded start points, for ``evaluations``
+    and/or ``budget`` seconds."""
+    deadline = None if budget is None else time.monotonic() + budget
     search = _Search(claim, seed=seed, budget=_Budget(evaluations, deadline, stop), dps=dps)
     start = time.monotonic()
     interrupted = False
@@ -322,7 +322,7 @@ class _Search:
             self.errors += 1
             self.first_error = self.first_error or f"{type(error).__name__}: {error}"
             return math.inf
-        self._record(evaluation, (layout, list(x)))
+        scores = self._record(evaluation, (layout, list(x)))
         if not evaluation.holds:
             values = param.decode(self.claim, layout, x)
             if self.claim.violations(values):
@@ -332,9 +332,10 @@ class _Search:
                 self.refuted = (values, how, evaluation.slack)
                 raise _Found
             self.artefacts += 1
-        return _objective(evaluation, aim)
+        return _objective(evaluation, scores, aim)
 
-    def _record(self, evaluation: claims.Evaluation, point: tuple) -> None:
+    def _record(self, evaluation: claims.Evaluation, point: tuple) -> list[float]:
+        """Note what ``evaluation`` shows (tight relations, best points, ratios); its scores."""
         scores = [_score(evaluation, i) for i in range(len(evaluation.relations))]
         if not self.labels:
             self.labels.extend(_label(rel, i) for i, rel in enumerate(evaluation.relations))
@@ -348,6 +349,7 @@ class _Search:
         for label, ratio in _ratios(evaluation).items():
             if ratio > self.ratios.get(label, (-math.inf,))[0]:
                 self.ratios[label] = (ratio, point)
+        return scores
 
     def evaluate_exactly(self, layout: param.Layout, x: list[float]) -> None:
         """Small rational start points are also decided exactly: some claims fail only on
@@ -546,19 +548,9 @@ def _restricted(f: Callable, x0: list[float], free: list[int]) -> Callable:
 
 def _worker(task: dict) -> dict:
     """A picklable entry point: resolve the claim by its target and search one sub-seed."""
-    claim = load_claim(task["target"])
-    deadline = None if task["budget"] is None else time.monotonic() + task["budget"]
-    return _search_one(
-        claim,
-        seed=task["seed"],
-        evaluations=task["evaluations"],
-        deadline=deadline,
-        dps=task["dps"],
-        fixed=task["fixed"],
-        focus=task["focus"],
-        max_side=task["max_side"],
-        stop=_dask_event(task["stop"]).is_set if task.get("stop") else None,
-    )
+    options = dict(task)
+    claim, stop = load_claim(options.pop("target")), options.pop("stop", None)
+    return _search_one(claim, **options, stop=_dask_event(stop).is_set if stop else None)
 
 
 def _dask_event(name: str):
@@ -629,35 +621,18 @@ def search(
     parallel = workers > 1 or scheduler is not None
     if parallel and not isinstance(target, str):
         raise InvalidArgument("target", "a target string when searching with workers", claim.name)
+    options = dict(
+        evaluations=evaluations, budget=budget, dps=dps, fixed=fixed, focus=focus, max_side=max_side
+    )
     if parallel:
         share = None if evaluations is None else -(-evaluations // workers)
         tasks = [
-            dict(
-                target=target,
-                seed=seed * 1000 + i + 1,
-                evaluations=share,
-                budget=budget,
-                dps=dps,
-                fixed=fixed,
-                focus=focus,
-                max_side=max_side,
-            )
-            for i in range(workers)
+            dict(options, target=target, seed=seed * 1000 + i + 1, evaluations=share) for i in range(workers)
         ]
         parts = _run_dask(tasks, scheduler) if scheduler is not None else _run_processes(tasks)
         result = _combine(parts)
     else:
-        deadline = None if budget is None else time.monotonic() + budget
-        result = _search_one(
-            claim,
-            seed=seed,
-            evaluations=evaluations,
-            deadline=deadline,
-            dps=dps,
-            fixed=fixed,
-            focus=focus,
-            max_side=max_side,
-        )
+        result = _search_one(claim, seed=seed, **options)
     result.update(
         format=RESULT_FORMAT,
         claim={"name": claim.name, "id": claim.id, "target": name, "source": claim.source},

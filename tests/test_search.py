@@ -1,6 +1,7 @@
 """The counterexample search (``numerics.search``) and its subcommands (``proofs.search_cli``)."""
 
 import _thread
+import dataclasses
 import json
 import os
 import random
@@ -89,6 +90,21 @@ def test_rounding_artefacts_are_not_refutations():
     """A claim that holds exactly but whose float evaluation is noisy: ‖A‖_F² = Σσᵢ²."""
     result = engine.search("frobenius_norm_eq_singular_values", seed=2, evaluations=SMALL)
     assert result["status"] == "survived", result
+
+
+def test_a_failure_seen_only_in_double_precision_is_not_reported(monkeypatch):
+    """A double-precision loop that sees every instance fail (the mutant of a sound one): each
+    alarm is checked at 16 digits, the true claim survives, and double precision is dropped."""
+    honest = engine._Arithmetic._in_float
+
+    def alarmist(self, layout, x):
+        evaluation = honest(self, layout, x)
+        return dataclasses.replace(evaluation, verdicts=(False,) * len(evaluation.verdicts))
+
+    monkeypatch.setattr(engine._Arithmetic, "_in_float", alarmist)
+    result = engine.search("spectral_norm_le_frobenius_norm", seed=0, evaluations=300)
+    assert result["status"] == "survived" and result["artefacts"] == 0, result
+    assert result["inner_loop"]["float64"] == 0 and result["inner_loop"]["mpmath dps=16"] > 250, result
 
 
 @pytest.mark.parametrize("k, side, evaluations", [(1, 2, 5000), (2, 4, 30_000)])
